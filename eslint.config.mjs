@@ -1,0 +1,65 @@
+// Folder boundaries from STYLE.md, enforced here rather than by memory.
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const simulators = {
+  group: ["**/sim/**", "@/sim/*", "@/sim/**"],
+  message: "Production code never imports the simulators in sim/.",
+};
+const frameworks = ["next", "next/*", "react", "react-dom", "react/*", "next-auth", "next-auth/*", "@auth/*", "server-only", "discord.js", "@discordjs/*"];
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypescript,
+  globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "games-demo/*/web/**", "deploy/out/**", "test-results/**", "playwright-report/**"]),
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-console": "off",
+    },
+  },
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/auth/**"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: frameworks.filter((f) => !f.includes("*")).map((name) => ({ name, message: "lib/ is framework-free (STYLE.md habit 8)." })),
+        patterns: [
+          { group: frameworks.filter((f) => f.includes("*")), message: "lib/ is framework-free (STYLE.md habit 8)." },
+          { group: ["@/app/*", "@/components/*", "@/bot/*", "**/app/**", "**/components/**", "**/bot/**"], message: "lib/ is the core; it never imports the edges." },
+          simulators,
+        ],
+      }],
+    },
+  },
+  {
+    files: ["bot/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: ["next", "react", "react-dom", "next-auth", "server-only"].map((name) => ({ name, message: "The bot never imports the portal's frameworks." })),
+        patterns: [
+          { group: ["next/*", "next-auth/*", "@/app/*", "**/app/**", "@/components/*", "**/components/**", "@/lib/auth/*", "**/lib/auth/**", "@/lib/db/*", "**/lib/db/**", "@/lib/lifecycle/*", "**/lib/lifecycle/**", "@/lib/proxmox/*", "**/lib/proxmox/**"], message: "The bot is a client of the portal's HTTP API (lib/api); it never talks to Proxmox or the portal's internals." },
+          simulators,
+        ],
+      }],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/auth/**/*.ts", "proxy.ts", "instrumentation.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [simulators, { group: ["discord.js", "@/bot/*", "**/bot/**"], message: "The portal does not import the bot." }],
+      }],
+    },
+  },
+  {
+    files: ["sim/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ group: ["@/lib/*", "**/lib/**", "@/app/*", "**/app/**", "@/bot/*", "**/bot/**"], message: "Simulators are standalone: they speak the protocol, they do not share our code." }],
+      }],
+    },
+  },
+]);

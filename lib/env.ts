@@ -1,0 +1,314 @@
+import { existsSync, readFileSync } from "node:fs";
+import { z } from "zod";
+
+/**
+ * The one reader of process.env. Each process validates the variables it needs and, when something is wrong,
+ * reports every bad variable at once with how to fix it.
+ */
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+const snowflake = /^\d{17,20}$/;
+const tokenIdPattern = /^[^\s@!]+@[^\s@!]+![A-Za-z][A-Za-z0-9._-]+$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for hosts that never leave this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+function httpUrl(name: string, example: string) {
+  return z
+    .string({ error: `${name} is not set: give the full URL, e.g. ${example}` })
+    .trim()
+    .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
+      error: `${name} must be an http(s) URL such as ${example}`,
+    })
+    .transform((v) => v.replace(/\/+$/, ""));
+}
+
+function required(name: string, how: string) {
+  return z.string({ error: `${name} is not set: ${how}` }).trim().min(1, { error: `${name} is empty: ${how}` });
+}
+
+function intInRange(name: string, min: number, max: number, fallback: number) {
+  return optionalText.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: "custom", message: `${name} must be a whole number from ${min} to ${max} (got "${v}")` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+function flag(name: string) {
+  return optionalText.transform((v, ctx) => {
+    if (v === undefined) return false;
+    if (["1", "true", "yes", "on"].includes(v.toLowerCase())) return true;
+    if (["0", "false", "no", "off"].includes(v.toLowerCase())) return false;
+    ctx.addIssue({ code: "custom", message: `${name} must be 1 or 0 (got "${v}")` });
+    return z.NEVER;
+  });
+}
+
+function snowflakeList(name: string) {
+  return optionalText.transform((v, ctx) => {
+    if (v === undefined) return [] as string[];
+    const ids = v.split(",").map((s) => s.trim()).filter(Boolean);
+    const bad = ids.filter((id) => !snowflake.test(id));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${name} must be a comma-separated list of Discord role ids (17-20 digits); not ids: ${bad.join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return ids;
+  });
+}
+
+function optionalDiscordId(name: string, what: string) {
+  return optionalText.refine((v) => v === undefined || snowflake.test(v), {
+    error: `${name} must be a Discord id (17-20 digits): copy the ${what} id in Discord (Developer Mode, right-click, Copy ID)`,
+  });
+}
+
+function discordId(name: string, what: string) {
+  return optionalDiscordId(name, what).transform((v, ctx) => {
+    if (v !== undefined) return v;
+    ctx.addIssue({ code: "custom", message: `${name} is not set: copy the ${what} id in Discord (Developer Mode, right-click, Copy ID)` });
+    return z.NEVER;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- Proxmox
+
+const proxmoxShape = z
+  .object({
+    PROXMOX_URL: optionalText,
+    PROXMOX_HOST: optionalText,
+    PROXMOX_PORT: intInRange("PROXMOX_PORT", 1, 65535, 8006),
+    PROXMOX_TOKEN_ID: required("PROXMOX_TOKEN_ID", "create an API token (pveum user token add arcade@pve portal) and set user@realm!name").refine(
+      (v) => tokenIdPattern.test(v),
+      { error: "PROXMOX_TOKEN_ID must look like user@realm!tokenname, e.g. arcade@pve!portal" },
+    ),
+    PROXMOX_TOKEN_SECRET: required("PROXMOX_TOKEN_SECRET", "paste the secret shown once when the token was created").refine(
+      (v) => uuidPattern.test(v),
+      { error: "PROXMOX_TOKEN_SECRET must be the token's UUID secret, e.g. 1b4c2a0e-5f7d-4c3e-9a1b-2d3e4f5a6b7c" },
+    ),
+    PROXMOX_CA_FILE: optionalText.refine((v) => v === undefined || existsSync(v), {
+      error: "PROXMOX_CA_FILE points to a file that does not exist: copy /etc/pve/pve-root-ca.pem from the Proxmox host and give its path",
+    }),
+    PROXMOX_FINGERPRINT: optionalText.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const hex = v.replace(/:/g, "").toUpperCase();
+      if (!/^[0-9A-F]{64}$/.test(hex)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "PROXMOX_FINGERPRINT must be a SHA-256 fingerprint (64 hex digits, colons allowed), as shown under Node > System > Certificates",
+        });
+        return z.NEVER;
+      }
+      return hex.match(/../g)!.join(":");
+    }),
+    PROXMOX_INSECURE_TLS: flag("PROXMOX_INSECURE_TLS"),
+    PROXMOX_VERIFY_SSL: optionalText,
+    PROXMOX_TIMEOUT_MS: intInRange("PROXMOX_TIMEOUT_MS", 500, 120_000, 10_000),
+  })
+  .transform((v, ctx) => {
+    let baseUrl = v.PROXMOX_URL;
+    if (baseUrl === undefined && v.PROXMOX_HOST !== undefined) {
+      const host = v.PROXMOX_HOST.replace(/^https?:\/\//, "").replace(/\/+$/, "");
+      baseUrl = `https://${host}:${v.PROXMOX_PORT}`;
+    }
+    if (baseUrl === undefined) {
+      ctx.addIssue({ code: "custom", path: ["PROXMOX_URL"], message: "PROXMOX_URL is not set: give the API address, e.g. https://pve.lan:8006 (or PROXMOX_HOST and PROXMOX_PORT)" });
+      return z.NEVER;
+    }
+    if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) {
+      ctx.addIssue({ code: "custom", path: ["PROXMOX_URL"], message: `PROXMOX_URL must be an http(s) URL such as https://pve.lan:8006 (got "${baseUrl}")` });
+      return z.NEVER;
+    }
+    const url = new URL(baseUrl);
+    const verifySsl = v.PROXMOX_VERIFY_SSL?.toLowerCase();
+    if (verifySsl !== undefined && !["1", "0", "true", "false", "yes", "no"].includes(verifySsl)) {
+      ctx.addIssue({ code: "custom", path: ["PROXMOX_VERIFY_SSL"], message: `PROXMOX_VERIFY_SSL must be true or false (got "${v.PROXMOX_VERIFY_SSL}")` });
+    }
+    const insecureTls = v.PROXMOX_INSECURE_TLS || ["0", "false", "no"].includes(verifySsl ?? "");
+    return {
+      baseUrl: url.origin,
+      tokenId: v.PROXMOX_TOKEN_ID,
+      tokenSecret: v.PROXMOX_TOKEN_SECRET,
+      caPem: v.PROXMOX_CA_FILE === undefined ? undefined : readFileSync(v.PROXMOX_CA_FILE, "utf8"),
+      caFile: v.PROXMOX_CA_FILE,
+      fingerprint: v.PROXMOX_FINGERPRINT,
+      insecureTls,
+      timeoutMs: v.PROXMOX_TIMEOUT_MS,
+    };
+  });
+
+export type ProxmoxConfig = z.output<typeof proxmoxShape>;
+
+// ----------------------------------------------------------------------------------------------- Portal
+
+const portalShape = z
+  .object({
+    ARCADE_GAMES_DIR: optionalText.transform((v) => v ?? "games"),
+    ARCADE_DB: optionalText.transform((v) => v ?? "data/arcade.db"),
+    ARCADE_API_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 24, {
+      error: "ARCADE_API_TOKEN must be at least 24 characters: generate one with `openssl rand -hex 32`",
+    }),
+    ARCADE_POLL_FAST_MS: intInRange("ARCADE_POLL_FAST_MS", 200, 60_000, 1_000),
+    ARCADE_POLL_SLOW_MS: intInRange("ARCADE_POLL_SLOW_MS", 500, 600_000, 5_000),
+    ARCADE_DEMO: flag("ARCADE_DEMO"),
+    AUTH_SECRET: required("AUTH_SECRET", "generate one with `openssl rand -base64 33`").refine((v) => v.length >= 32, {
+      error: "AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 33`",
+    }),
+    AUTH_URL: optionalText.refine((v) => v === undefined || (/^https?:\/\//.test(v) && URL.canParse(v)), {
+      error: "AUTH_URL must be the portal's public URL, e.g. https://arcade.example.com",
+    }),
+    AUTH_DISCORD_ID: required("AUTH_DISCORD_ID", "copy the OAuth2 Client ID from the Discord Developer Portal").refine((v) => snowflake.test(v), {
+      error: "AUTH_DISCORD_ID must be the application's Client ID (17-20 digits) from the Discord Developer Portal",
+    }),
+    AUTH_DISCORD_SECRET: required("AUTH_DISCORD_SECRET", "copy the OAuth2 Client Secret from the Discord Developer Portal"),
+    DISCORD_GUILD_ID: discordId("DISCORD_GUILD_ID", "server"),
+    DISCORD_ADMIN_ROLE_IDS: snowflakeList("DISCORD_ADMIN_ROLE_IDS"),
+    DISCORD_TOKEN: required("DISCORD_TOKEN", "the portal checks guild membership with the bot's token: copy it from Bot > Reset Token"),
+    DISCORD_API_URL: httpUrl("DISCORD_API_URL", "https://discord.com/api").optional().transform((v) => v ?? "https://discord.com/api"),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.DISCORD_API_URL.startsWith("https://discord.com/") && !isLoopbackHost(new URL(v.DISCORD_API_URL).hostname)) {
+      ctx.addIssue({ code: "custom", path: ["DISCORD_API_URL"], message: "DISCORD_API_URL may only point at https://discord.com/api or at the simulator on loopback" });
+    }
+  });
+
+export type PortalEnv = {
+  proxmox: ProxmoxConfig;
+  gamesDir: string;
+  dbFile: string;
+  apiToken: string | undefined;
+  poll: { fastMs: number; slowMs: number };
+  demo: boolean;
+  auth: { secret: string; url: string | undefined; discordClientId: string; discordClientSecret: string };
+  discord: { apiUrl: string; guildId: string; adminRoleIds: string[]; botToken: string };
+};
+
+function collect(source: Source, ...schemas: z.ZodType[]): { values: unknown[]; problems: string[] } {
+  const problems: string[] = [];
+  const values = schemas.map((schema) => {
+    const result = schema.safeParse(source);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) problems.push(issue.message);
+    return undefined;
+  });
+  return { values, problems };
+}
+
+/** Reads and checks the portal's configuration; throws ConfigError naming every bad variable. */
+export function readPortalEnv(source: Source = process.env): PortalEnv {
+  const { values, problems } = collect(source, proxmoxShape, portalShape);
+  const proxmox = values[0] as ProxmoxConfig | undefined;
+  const portal = values[1] as z.output<typeof portalShape> | undefined;
+  if (portal?.ARCADE_DEMO && proxmox && !isLoopbackHost(new URL(proxmox.baseUrl).hostname)) {
+    problems.push("ARCADE_DEMO=1 is only allowed against the Proxmox simulator on loopback: unset ARCADE_DEMO for a real Proxmox");
+  }
+  if (portal?.ARCADE_DEMO && portal.DISCORD_API_URL.startsWith("https://discord.com/")) {
+    problems.push("ARCADE_DEMO=1 is only allowed with the Discord simulator on loopback: unset ARCADE_DEMO for real Discord logins");
+  }
+  if (problems.length > 0 || !proxmox || !portal) throw new ConfigError(problems);
+  return {
+    proxmox,
+    gamesDir: portal.ARCADE_GAMES_DIR,
+    dbFile: portal.ARCADE_DB,
+    apiToken: portal.ARCADE_API_TOKEN,
+    poll: { fastMs: portal.ARCADE_POLL_FAST_MS, slowMs: Math.max(portal.ARCADE_POLL_SLOW_MS, portal.ARCADE_POLL_FAST_MS) },
+    demo: portal.ARCADE_DEMO,
+    auth: {
+      secret: portal.AUTH_SECRET,
+      url: portal.AUTH_URL,
+      discordClientId: portal.AUTH_DISCORD_ID,
+      discordClientSecret: portal.AUTH_DISCORD_SECRET,
+    },
+    discord: {
+      apiUrl: portal.DISCORD_API_URL,
+      guildId: portal.DISCORD_GUILD_ID,
+      adminRoleIds: portal.DISCORD_ADMIN_ROLE_IDS,
+      botToken: portal.DISCORD_TOKEN,
+    },
+  };
+}
+
+// -------------------------------------------------------------------------------------------------- Bot
+
+const botShape = z.object({
+  DISCORD_TOKEN: required("DISCORD_TOKEN", "copy the bot token from the Discord Developer Portal (Bot > Reset Token)"),
+  DISCORD_APP_ID: discordId("DISCORD_APP_ID", "application (Developer Portal > General Information > Application ID)"),
+  DISCORD_GUILD_ID: optionalDiscordId("DISCORD_GUILD_ID", "server"),
+  DISCORD_NOTIFY_CHANNEL_ID: optionalDiscordId("DISCORD_NOTIFY_CHANNEL_ID", "notification channel"),
+  DISCORD_STATUS_CHANNEL_ID: optionalDiscordId("DISCORD_STATUS_CHANNEL_ID", "status channel"),
+  DISCORD_API_URL: httpUrl("DISCORD_API_URL", "https://discord.com/api").optional().transform((v) => v ?? "https://discord.com/api"),
+  ARCADE_URL: httpUrl("ARCADE_URL", "http://10.0.0.21:3000 (the portal, as the bot reaches it)"),
+  ARCADE_PUBLIC_URL: httpUrl("ARCADE_PUBLIC_URL", "https://arcade.example.com").optional(),
+  ARCADE_API_TOKEN: required("ARCADE_API_TOKEN", "set the same value as on the portal (generate with `openssl rand -hex 32`)").refine((v) => v.length >= 24, {
+    error: "ARCADE_API_TOKEN must be at least 24 characters and equal the portal's",
+  }),
+  BOT_STATE_FILE: optionalText.transform((v) => v ?? "data/bot-state.json"),
+  BOT_MAX_BACKLOG: intInRange("BOT_MAX_BACKLOG", 0, 1000, 10),
+});
+
+export type BotEnv = {
+  discord: {
+    token: string;
+    appId: string;
+    guildId: string | undefined;
+    notifyChannelId: string | undefined;
+    statusChannelId: string | undefined;
+    apiUrl: string;
+  };
+  arcade: { url: string; publicUrl: string; apiToken: string };
+  stateFile: string;
+  maxBacklog: number;
+};
+
+/** Reads and checks the bot's configuration; throws ConfigError naming every bad variable. */
+export function readBotEnv(source: Source = process.env): BotEnv {
+  const { values, problems } = collect(source, botShape);
+  const bot = values[0] as z.output<typeof botShape> | undefined;
+  if (problems.length > 0 || !bot) throw new ConfigError(problems);
+  return {
+    discord: {
+      token: bot.DISCORD_TOKEN,
+      appId: bot.DISCORD_APP_ID,
+      guildId: bot.DISCORD_GUILD_ID,
+      notifyChannelId: bot.DISCORD_NOTIFY_CHANNEL_ID,
+      statusChannelId: bot.DISCORD_STATUS_CHANNEL_ID,
+      apiUrl: bot.DISCORD_API_URL,
+    },
+    arcade: { url: bot.ARCADE_URL, publicUrl: bot.ARCADE_PUBLIC_URL ?? bot.ARCADE_URL, apiToken: bot.ARCADE_API_TOKEN },
+    stateFile: bot.BOT_STATE_FILE,
+    maxBacklog: bot.BOT_MAX_BACKLOG,
+  };
+}
+
+/** Reads only what the catalogue tools need (deploy generator, catalogue checks). */
+export function readCatalogueEnv(source: Source = process.env): { gamesDir: string } {
+  return { gamesDir: source.ARCADE_GAMES_DIR?.trim() || "games" };
+}

@@ -1,0 +1,52 @@
+/**
+ * One typed error for the core. Code is `<kind>:<subject>`; the kind decides the HTTP status at the edge,
+ * the message is a sentence a person can act on, and the original error stays as `cause`.
+ */
+export type ErrorKind =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "unavailable"
+  | "config";
+
+export type ErrorCode = `${ErrorKind}:${string}`;
+
+const statusByKind: Record<ErrorKind, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  config: 500,
+};
+
+export class ArcadeError extends Error {
+  readonly code: ErrorCode;
+  readonly kind: ErrorKind;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ArcadeError";
+    this.code = code;
+    this.kind = code.slice(0, code.indexOf(":")) as ErrorKind;
+  }
+
+  get status(): number {
+    return statusByKind[this.kind];
+  }
+}
+
+export function isArcadeError(value: unknown): value is ArcadeError {
+  return value instanceof ArcadeError;
+}
+
+/** The message of any thrown value, for logs and reasons shown to people. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
