@@ -1,0 +1,42 @@
+import type { Game } from "../games";
+import type { GameStatus } from "../status/types";
+import type { GameView } from "./schemas";
+
+/** Median of recent boot durations: what "usually ready in ~14 s" is made of. */
+export function estimateBoot(durationsMs: number[]): GameView["eta"] {
+  if (durationsMs.length === 0) return null;
+  const sorted = [...durationsMs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { medianMs: Math.round(medianMs), samples: sorted.length };
+}
+
+/** What clients see of a game: catalogue fields plus live status. Internal addresses (probeUrl, upstream) stay out. */
+export function toGameView(
+  game: Game,
+  status: GameStatus,
+  extra: { eta: GameView["eta"]; bootTimeoutSec: number; shutdownTimeoutSec: number },
+): GameView {
+  return {
+    id: game.id,
+    name: game.name,
+    description: game.description,
+    imageUrl: game.image === undefined ? null : /^https?:/.test(game.image) ? game.image : `/api/v1/games/${game.id}/image`,
+    url: game.url,
+    aspectRatio: game.aspectRatio,
+    controls: game.controls,
+    vmid: game.vmid,
+    node: status.node,
+    state: status.state,
+    stage: status.stage,
+    since: new Date(status.since).toISOString(),
+    reason: status.reason,
+    ct: status.ct,
+    upid: status.upid,
+    by: status.by,
+    opStartedAt: status.opStartedAt === null ? null : new Date(status.opStartedAt).toISOString(),
+    eta: extra.eta,
+    bootTimeoutSec: extra.bootTimeoutSec,
+    shutdownTimeoutSec: extra.shutdownTimeoutSec,
+  };
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/** The HTTP API's shapes, shared by route handlers (which produce them) and the bot's client (which checks them). */
+
+export const gameStateSchema = z.enum(["stopped", "starting", "ready", "stopping", "failed", "unknown"]);
+export const startStageSchema = z.enum(["requested", "container_starting", "container_running", "waiting_for_game", "ready"]);
+export const sourceSchema = z.enum(["web", "discord", "api", "auto"]);
+export const actorRefSchema = z.object({ kind: z.enum(["user", "token", "system"]), id: z.string().nullable(), name: z.string() });
+
+export const gameViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  imageUrl: z.string().nullable(),
+  url: z.string(),
+  aspectRatio: z.string(),
+  controls: z.array(z.string()),
+  vmid: z.number(),
+  node: z.string().nullable(),
+  state: gameStateSchema,
+  stage: startStageSchema.nullable(),
+  since: z.string(),
+  reason: z.string().nullable(),
+  ct: z
+    .object({
+      status: z.enum(["running", "stopped", "unknown"]),
+      uptimeSec: z.number(),
+      cpu: z.number(),
+      cpus: z.number(),
+      memBytes: z.number(),
+      maxMemBytes: z.number(),
+    })
+    .nullable(),
+  upid: z.string().nullable(),
+  by: actorRefSchema.nullable(),
+  opStartedAt: z.string().nullable(),
+  eta: z.object({ medianMs: z.number(), samples: z.number() }).nullable(),
+  bootTimeoutSec: z.number(),
+  shutdownTimeoutSec: z.number(),
+});
+export type GameView = z.infer<typeof gameViewSchema>;
+
+export const gameListSchema = z.object({ games: z.array(gameViewSchema) });
+
+export const arcadeEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  type: z.string(),
+  gameId: z.string().nullable(),
+  vmid: z.number().nullable(),
+  node: z.string().nullable(),
+  actor: actorRefSchema,
+  source: sourceSchema,
+  upid: z.string().nullable(),
+  result: z.enum(["ok", "error"]).nullable(),
+  durationMs: z.number().nullable(),
+  state: z.string().nullable(),
+  reason: z.string().nullable(),
+  message: z.string(),
+});
+export type ArcadeEventView = z.infer<typeof arcadeEventSchema>;
+
+export const auditResponseSchema = z.object({ events: z.array(arcadeEventSchema), nextBefore: z.number().nullable() });
+
+export const auditQuerySchema = z.object({
+  game: z.string().max(40).optional(),
+  actor: z.string().max(40).optional(),
+  before: z.coerce.number({ error: "before must be an event id (a number)" }).int().positive().optional(),
+  limit: z.coerce.number({ error: "limit must be a number from 1 to 500" }).int().min(1).max(500).optional(),
+});
+
+export const powerActionSchema = z.enum(["start", "shutdown", "stop", "reboot"], {
+  error: "The action must be one of start, shutdown, stop or reboot.",
+});
+
+export const settingsBodySchema = z
+  .object({
+    bootTimeoutSec: z.number({ error: "bootTimeoutSec must be a number of seconds" }).int().min(5).max(900).nullable().optional(),
+    shutdownTimeoutSec: z.number({ error: "shutdownTimeoutSec must be a number of seconds" }).int().min(1).max(600).nullable().optional(),
+  })
+  .strict();
+
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  proxmox: z.object({ reachable: z.boolean(), polls: z.number() }),
+  games: z.number(),
+});
+
+export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** The snapshot a stream sends first, and again after a resume, so a client never has to poll. */
+export const snapshotSchema = z.object({ games: z.array(gameViewSchema), lastEventId: z.number() });
+
+/** The Discord user the bot acts for, sent by the bot with its token (header `X-Arcade-Acting-User`, base64url JSON). */
+export const actingUserSchema = z.object({
+  id: z.string().regex(/^\d{17,20}$/),
+  name: z.string().min(1).max(100),
+  avatarUrl: z.string().url().nullable().optional(),
+  roles: z.array(z.string().regex(/^\d{17,20}$/)).max(250),
+  isGuildOwner: z.boolean(),
+});
+export type ActingUser = z.infer<typeof actingUserSchema>;
+export const ACTING_USER_HEADER = "x-arcade-acting-user";

@@ -1,0 +1,64 @@
+import { estimateBoot, toGameView } from "../api/game-view";
+import type { GameView } from "../api/schemas";
+import type { ArcadeEvent, EventLog } from "../events";
+import { getGameOrThrow, type Catalogue } from "../games";
+import type { Lifecycle } from "../lifecycle";
+import type { GameStatus } from "../status/types";
+
+export type HubListener = { status?: (view: GameView) => void; event?: (event: ArcadeEvent) => void };
+
+/**
+ * Builds each game's view once per change and fans it out to every stream. With 500 browsers open, a status
+ * change costs one view and 500 writes, not 500 database reads.
+ */
+export class ViewHub {
+  private readonly listeners = new Set<HubListener>();
+  private readonly etas = new Map<string, GameView["eta"]>();
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly lifecycle: Lifecycle,
+    private readonly events: EventLog,
+  ) {
+    lifecycle.board.subscribe((status) => this.emitStatus(status));
+    events.subscribe((event) => {
+      if (event.type === "game.ready" && event.gameId) this.etas.delete(event.gameId);
+      for (const listener of this.listeners) listener.event?.(event);
+    });
+  }
+
+  view(gameId: string): GameView {
+    const game = getGameOrThrow(this.catalogue, gameId);
+    return this.build(this.lifecycle.board.get(game.id)!);
+  }
+
+  views(): GameView[] {
+    return this.catalogue.games.map((g) => this.build(this.lifecycle.board.get(g.id)!));
+  }
+
+  subscribe(listener: HubListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get subscriberCount(): number {
+    return this.listeners.size;
+  }
+
+  private emitStatus(status: GameStatus): void {
+    if (this.listeners.size === 0) return;
+    const view = this.build(status);
+    for (const listener of this.listeners) listener.status?.(view);
+  }
+
+  private build(status: GameStatus): GameView {
+    const game = getGameOrThrow(this.catalogue, status.gameId);
+    if (!this.etas.has(game.id)) this.etas.set(game.id, estimateBoot(this.events.recentBootDurations(game.id)));
+    const settings = this.lifecycle.settings.get(game.id);
+    return toGameView(game, status, {
+      eta: this.etas.get(game.id) ?? null,
+      bootTimeoutSec: settings.bootTimeoutSec ?? game.bootTimeoutSec,
+      shutdownTimeoutSec: settings.shutdownTimeoutSec ?? this.lifecycle.context.timing.defaultShutdownTimeoutSec,
+    });
+  }
+}

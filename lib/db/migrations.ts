@@ -1,0 +1,52 @@
+/**
+ * Schema changes, applied in order, each once. Never edit a shipped migration: add a new one, because
+ * existing databases have already run the old text.
+ */
+export const migrations: Array<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: "events, pending operations, game settings",
+    sql: `
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        type TEXT NOT NULL,
+        game_id TEXT,
+        vmid INTEGER,
+        node TEXT,
+        actor_kind TEXT NOT NULL,
+        actor_id TEXT,
+        actor_name TEXT NOT NULL,
+        source TEXT NOT NULL,
+        upid TEXT,
+        result TEXT,
+        duration_ms INTEGER,
+        state TEXT,
+        reason TEXT,
+        message TEXT NOT NULL
+      );
+      CREATE INDEX events_by_game ON events (game_id, id);
+      CREATE INDEX events_by_actor ON events (actor_id, id);
+      CREATE INDEX events_by_type ON events (type, game_id, id);
+
+      CREATE TABLE pending_ops (
+        vmid INTEGER PRIMARY KEY,
+        node TEXT NOT NULL,
+        action TEXT NOT NULL,
+        upid TEXT,
+        game_ids TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        source TEXT NOT NULL,
+        started_at INTEGER NOT NULL
+      );
+
+      CREATE TABLE game_settings (
+        game_id TEXT PRIMARY KEY,
+        boot_timeout_sec INTEGER,
+        shutdown_timeout_sec INTEGER,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,51 @@
+import type { Source } from "../authz";
+import type { NewEvent } from "./types";
+
+const fromWhere: Record<Source, string> = {
+  web: "from the web",
+  discord: "from Discord",
+  api: "through the API",
+  auto: "automatically",
+};
+
+function seconds(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? "" : ` (took ${(ms / 1000).toFixed(1)} s)`;
+}
+
+/** The sentence stored with an event; what the audit page and notifications show. */
+export function describeEvent(event: NewEvent): string {
+  const game = event.gameName ?? event.gameId ?? "a game";
+  const who = event.actor.name;
+  const reason = event.reason ? `: ${event.reason}` : "";
+  switch (event.type) {
+    case "game.starting":
+      return `${who} started ${game} ${fromWhere[event.source]}`;
+    case "game.ready":
+      return `${game} is ready${seconds(event.durationMs)}`;
+    case "game.failed":
+      if (event.action === "shutdown" || event.action === "stop") {
+        return `${game} could not be ${event.action === "stop" ? "stopped" : "shut down"}${reason}`;
+      }
+      return `${game} failed to ${event.action === "reboot" ? "reboot" : "start"}${reason}`;
+    case "game.stopping":
+      return event.action === "stop"
+        ? `${who} force-stopped ${game} ${fromWhere[event.source]}`
+        : `${who} is shutting down ${game} ${fromWhere[event.source]}`;
+    case "game.stopped":
+      return `${game} stopped${event.reason ? ` (${event.reason})` : ""}${seconds(event.durationMs)}`;
+    case "game.rebooting":
+      return `${who} is rebooting ${game} ${fromWhere[event.source]}`;
+    case "game.started_externally":
+      return `${game} was started outside the arcade`;
+    case "game.stopped_externally":
+      return `${game} was stopped outside the arcade`;
+    case "game.unknown":
+      return `${game} cannot be seen right now${reason}`;
+    case "game.settings_changed":
+      return `${who} changed the settings of ${game}${reason}`;
+    case "proxmox.unreachable":
+      return `Proxmox is unreachable${reason}`;
+    case "proxmox.reachable":
+      return "Proxmox is reachable again";
+  }
+}

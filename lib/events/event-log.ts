@@ -1,0 +1,127 @@
+import type { Db } from "../db/open-database";
+import { describeEvent } from "./describe-event";
+import type { ArcadeEvent, EventType, NewEvent } from "./types";
+
+type Row = {
+  id: number;
+  at: string;
+  type: EventType;
+  game_id: string | null;
+  vmid: number | null;
+  node: string | null;
+  actor_kind: ArcadeEvent["actor"]["kind"];
+  actor_id: string | null;
+  actor_name: string;
+  source: ArcadeEvent["source"];
+  upid: string | null;
+  result: ArcadeEvent["result"];
+  duration_ms: number | null;
+  state: string | null;
+  reason: string | null;
+  message: string;
+};
+
+function fromRow(row: Row): ArcadeEvent {
+  return {
+    id: row.id,
+    at: row.at,
+    type: row.type,
+    gameId: row.game_id,
+    vmid: row.vmid,
+    node: row.node,
+    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+    source: row.source,
+    upid: row.upid,
+    result: row.result,
+    durationMs: row.duration_ms,
+    state: row.state,
+    reason: row.reason,
+    message: row.message,
+  };
+}
+
+export type EventQuery = { gameId?: string; actorId?: string; types?: EventType[]; beforeId?: number; limit?: number };
+
+export type EventListener = (event: ArcadeEvent) => void;
+
+/** The append-only event log in SQLite, with in-process subscribers for live streams. */
+export class EventLog {
+  private readonly listeners = new Set<EventListener>();
+  private readonly insert;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(`
+      INSERT INTO events (at, type, game_id, vmid, node, actor_kind, actor_id, actor_name, source, upid, result, duration_ms, state, reason, message)
+      VALUES (@at, @type, @game_id, @vmid, @node, @actor_kind, @actor_id, @actor_name, @source, @upid, @result, @duration_ms, @state, @reason, @message)
+      RETURNING *`);
+  }
+
+  /** Stores the event, then tells every subscriber. */
+  append(input: NewEvent): ArcadeEvent {
+    const row = this.insert.get({
+      at: new Date().toISOString(),
+      type: input.type,
+      game_id: input.gameId ?? null,
+      vmid: input.vmid ?? null,
+      node: input.node ?? null,
+      actor_kind: input.actor.kind,
+      actor_id: input.actor.id,
+      actor_name: input.actor.name,
+      source: input.source,
+      upid: input.upid ?? null,
+      result: input.result ?? null,
+      duration_ms: input.durationMs === undefined || input.durationMs === null ? null : Math.round(input.durationMs),
+      state: input.state ?? null,
+      reason: input.reason ?? null,
+      message: describeEvent(input),
+    }) as Row;
+    const event = fromRow(row);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error("event listener failed", error);
+      }
+    }
+    return event;
+  }
+
+  /** Events after `afterId`, oldest first: what a resuming stream replays. */
+  listAfter(afterId: number, limit = 1000): ArcadeEvent[] {
+    const rows = this.db.prepare("SELECT * FROM events WHERE id > ? ORDER BY id ASC LIMIT ?").all(afterId, limit) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /** Newest first, filtered: what the audit page shows. */
+  query(filter: EventQuery = {}): ArcadeEvent[] {
+    const where: string[] = [];
+    const args: Array<string | number> = [];
+    if (filter.gameId) (where.push("game_id = ?"), args.push(filter.gameId));
+    if (filter.actorId) (where.push("actor_id = ?"), args.push(filter.actorId));
+    if (filter.beforeId) (where.push("id < ?"), args.push(filter.beforeId));
+    if (filter.types && filter.types.length > 0) {
+      where.push(`type IN (${filter.types.map(() => "?").join(",")})`);
+      args.push(...filter.types);
+    }
+    const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
+    args.push(Math.min(Math.max(filter.limit ?? 100, 1), 500));
+    return (this.db.prepare(sql).all(...args) as Row[]).map(fromRow);
+  }
+
+  lastId(): number {
+    return (this.db.prepare("SELECT COALESCE(MAX(id), 0) FROM events").pluck().get() as number) ?? 0;
+  }
+
+  /** Durations of the game's most recent cold boots, newest first: the ETA's raw material. */
+  recentBootDurations(gameId: string, limit = 10): number[] {
+    return this.db
+      .prepare("SELECT duration_ms FROM events WHERE type = 'game.ready' AND game_id = ? AND duration_ms IS NOT NULL ORDER BY id DESC LIMIT ?")
+      .pluck()
+      .all(gameId, limit) as number[];
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,46 @@
+import type { ActorRef, Source } from "../authz";
+
+export const eventTypes = [
+  "game.starting",
+  "game.ready",
+  "game.failed",
+  "game.stopping",
+  "game.stopped",
+  "game.rebooting",
+  "game.started_externally",
+  "game.stopped_externally",
+  "game.unknown",
+  "game.settings_changed",
+  "proxmox.unreachable",
+  "proxmox.reachable",
+] as const;
+
+export type EventType = (typeof eventTypes)[number];
+
+/** One line of the append-only log: feeds the audit page, the SSE streams and Discord notifications. */
+export type ArcadeEvent = {
+  id: number;
+  at: string;
+  type: EventType;
+  gameId: string | null;
+  vmid: number | null;
+  node: string | null;
+  actor: ActorRef;
+  source: Source;
+  upid: string | null;
+  result: "ok" | "error" | null;
+  durationMs: number | null;
+  /** The game's state after this event. */
+  state: string | null;
+  reason: string | null;
+  /** A sentence for people: "Alex started Snake from Discord". */
+  message: string;
+};
+
+export type NewEvent = Omit<ArcadeEvent, "id" | "at" | "message" | "upid" | "result" | "durationMs" | "state" | "reason" | "vmid" | "node" | "gameId"> &
+  Partial<Pick<ArcadeEvent, "upid" | "result" | "durationMs" | "state" | "reason" | "vmid" | "node" | "gameId">> & {
+    /** Names the subject in the message; defaults to the game id. */
+    gameName?: string;
+    /** What the actor asked for, for stopping events: shutdown or stop. */
+    action?: "shutdown" | "stop" | "reboot";
+  };

@@ -1,0 +1,60 @@
+import type { Actor, Source } from "../authz";
+import type { GameSettingsStore, PendingOpsStore } from "../db";
+import type { EventLog } from "../events";
+import type { Catalogue, Game } from "../games";
+import type { ProxmoxClient } from "../proxmox";
+import type { StatusBoard } from "../status/status-board";
+import type { OpRegistry } from "./op-registry";
+import type { ProbeResult } from "./probe-url";
+
+export type LifecycleTiming = {
+  taskPollMs: number;
+  runningPollMs: number;
+  probeIntervalMs: number;
+  probeTimeoutMs: number;
+  defaultShutdownTimeoutSec: number;
+};
+
+export const defaultTiming: LifecycleTiming = {
+  taskPollMs: 500,
+  runningPollMs: 500,
+  probeIntervalMs: 500,
+  probeTimeoutMs: 2_000,
+  defaultShutdownTimeoutSec: 30,
+};
+
+export type ProxmoxPort = Pick<ProxmoxClient, "listClusterContainers" | "getContainerStatus" | "powerContainer" | "getTaskStatus">;
+
+/** Everything the lifecycle functions share; built once per process by the control plane. */
+export type LifecycleContext = {
+  proxmox: ProxmoxPort;
+  catalogue: Catalogue;
+  board: StatusBoard;
+  events: EventLog;
+  pending: PendingOpsStore;
+  settings: GameSettingsStore;
+  ops: OpRegistry;
+  probe: (url: string, timeoutMs: number) => Promise<ProbeResult>;
+  timing: LifecycleTiming;
+  /** Node of each CT as last seen in /cluster/resources; fresher than game.json's optional "node". */
+  nodes: Map<number, string>;
+  /** Status of each CT as last seen in /cluster/resources (or as our own last operation left it). */
+  lastSeen: Map<number, "running" | "stopped" | "unknown" | "missing">;
+  /** Tells the watcher to poll soon: something is changing. */
+  wake: () => void;
+};
+
+export type Request = { actor: Actor; source: Source };
+
+export function gamesOn(ctx: LifecycleContext, vmid: number): Game[] {
+  return ctx.catalogue.games.filter((g) => g.vmid === vmid);
+}
+
+export function bootTimeoutMs(ctx: LifecycleContext, game: Game): number {
+  return (ctx.settings.get(game.id).bootTimeoutSec ?? game.bootTimeoutSec) * 1000;
+}
+
+export function shutdownTimeoutSec(ctx: LifecycleContext, games: Game[]): number {
+  const configured = games.map((g) => ctx.settings.get(g.id).shutdownTimeoutSec).filter((v): v is number => v !== null);
+  return configured.length > 0 ? Math.max(...configured) : ctx.timing.defaultShutdownTimeoutSec;
+}

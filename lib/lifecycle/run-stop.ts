@@ -1,0 +1,100 @@
+import type { ActorRef, Source } from "../authz";
+import { describeError } from "../errors";
+import { isProxmoxError, sleep, waitForTask } from "../proxmox";
+import { gamesOn, shutdownTimeoutSec, type LifecycleContext } from "./context";
+import { transition } from "./record";
+import { resolveNodeOrThrow } from "./resolve-node";
+
+export type StopRequest = {
+  vmid: number;
+  action: "shutdown" | "stop";
+  actor: ActorRef;
+  source: Source;
+  resume?: { node: string; upid: string | null; startedAt: number };
+};
+
+function isNotRunning(error: unknown): boolean {
+  return isProxmoxError(error) && error.status === 500 && /not running/i.test(error.reason ?? "");
+}
+
+/** Sends a power-off action; null when the CT was not running anyway. */
+async function powerOff(ctx: LifecycleContext, node: string, vmid: number, action: "shutdown" | "stop", timeoutSec: number): Promise<string | null> {
+  try {
+    return action === "shutdown"
+      ? await ctx.proxmox.powerContainer(node, vmid, "shutdown", { timeoutSec })
+      : await ctx.proxmox.powerContainer(node, vmid, "stop");
+  } catch (error) {
+    if (isNotRunning(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Shuts a CT down with a timeout and falls back to a hard stop when the guest does not go down in time; `stop`
+ * skips straight to the hard stop ("force").
+ */
+export async function runStop(ctx: LifecycleContext, req: StopRequest, signal: AbortSignal): Promise<void> {
+  const games = gamesOn(ctx, req.vmid);
+  const startedAt = req.resume?.startedAt ?? Date.now();
+  for (const game of games) transition(ctx, game, { state: "stopping", stage: null, reason: null, by: req.actor, opStartedAt: startedAt });
+  ctx.wake();
+  const timeoutSec = shutdownTimeoutSec(ctx, games);
+  try {
+    const node = req.resume?.node ?? (await resolveNodeOrThrow(ctx, req.vmid));
+    let upid = req.resume?.upid ?? null;
+    if (!req.resume) {
+      ctx.pending.save({ vmid: req.vmid, node, action: req.action, upid: null, gameIds: games.map((g) => g.id), actor: req.actor, source: req.source, startedAt });
+      upid = await powerOff(ctx, node, req.vmid, req.action, timeoutSec);
+      if (upid) ctx.pending.setUpid(req.vmid, upid);
+      for (const game of games) {
+        transition(ctx, game, { node, upid }, "game.stopping", { actor: req.actor, source: req.source, upid, action: req.action });
+      }
+    }
+    let note: string | null = req.action === "stop" ? `forced by ${req.actor.name}` : `shut down by ${req.actor.name}`;
+    if (upid) {
+      const outcome = await waitForTask(ctx.proxmox, node, upid, { pollMs: ctx.timing.taskPollMs, signal });
+      if (!outcome.ok && req.action === "shutdown") {
+        // The guest ignored or outlasted the shutdown ("container did not stop"): finish the job with a hard stop.
+        note = `shutdown did not finish within ${timeoutSec} s (${outcome.exitStatus}), so it was force-stopped`;
+        const stopUpid = await powerOff(ctx, node, req.vmid, "stop", timeoutSec);
+        if (stopUpid) {
+          ctx.pending.setUpid(req.vmid, stopUpid);
+          for (const game of games) transition(ctx, game, { upid: stopUpid });
+          const forced = await waitForTask(ctx.proxmox, node, stopUpid, { pollMs: ctx.timing.taskPollMs, signal });
+          if (!forced.ok) throw new Error(`Proxmox could not stop CT ${req.vmid}: ${forced.exitStatus}`);
+        }
+      } else if (!outcome.ok) {
+        throw new Error(`Proxmox could not stop CT ${req.vmid}: ${outcome.exitStatus}`);
+      }
+    }
+    for (let i = 0; i < 20; i++) {
+      const status = await ctx.proxmox.getContainerStatus(node, req.vmid).catch(() => undefined);
+      if (!status || status.status === "stopped") break;
+      await sleep(ctx.timing.runningPollMs, signal);
+    }
+    ctx.lastSeen.set(req.vmid, "stopped");
+    for (const game of games) {
+      transition(ctx, game, { state: "stopped", stage: null, reason: null }, "game.stopped", {
+        actor: req.actor,
+        source: req.source,
+        result: "ok",
+        reason: note,
+        durationMs: Date.now() - startedAt,
+      });
+    }
+  } catch (error) {
+    if (signal.aborted) return;
+    const reason = `could not ${req.action === "stop" ? "stop" : "shut down"}: ${describeError(error)}`;
+    for (const game of games) {
+      transition(ctx, game, { state: "failed", stage: null, reason }, "game.failed", {
+        actor: req.actor,
+        source: req.source,
+        result: "error",
+        reason: describeError(error),
+        action: req.action,
+      });
+    }
+  } finally {
+    if (!signal.aborted) ctx.pending.remove(req.vmid);
+  }
+}

@@ -1,0 +1,36 @@
+import { sleep } from "../proxmox";
+import type { Game } from "../games";
+import { bootTimeoutMs, type LifecycleContext } from "./context";
+
+export class BootFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BootFailure";
+  }
+}
+
+/** Probes the game's URL until it answers 2xx/3xx; fails with a sentence once the deadline passes. */
+export async function waitForGame(ctx: LifecycleContext, game: Game, deadline: number, signal: AbortSignal): Promise<void> {
+  let last = "no answer yet";
+  for (;;) {
+    const remaining = deadline - Date.now();
+    const result = await ctx.probe(game.probeUrl, Math.max(200, Math.min(ctx.timing.probeTimeoutMs, remaining)));
+    if (result.ok) return;
+    last = result.detail;
+    if (Date.now() + ctx.timing.probeIntervalMs > deadline) {
+      const seconds = Math.round(bootTimeoutMs(ctx, game) / 1000);
+      throw new BootFailure(`game not answering at ${game.probeUrl} after ${seconds} s (${last})`);
+    }
+    await sleep(ctx.timing.probeIntervalMs, signal);
+  }
+}
+
+/** Polls status/current until the CT reports running (the start task can end a moment before). */
+export async function waitForRunning(ctx: LifecycleContext, node: string, vmid: number, deadline: number, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    const status = await ctx.proxmox.getContainerStatus(node, vmid).catch(() => undefined);
+    if (status?.status === "running") return;
+    if (Date.now() > deadline) throw new BootFailure(`CT ${vmid} did not report running in time`);
+    await sleep(ctx.timing.runningPollMs, signal);
+  }
+}

@@ -1,0 +1,35 @@
+import type { ActorRef } from "../authz";
+
+export const gameStates = ["stopped", "starting", "ready", "stopping", "failed", "unknown"] as const;
+export type GameState = (typeof gameStates)[number];
+
+/** Named steps of a boot, in order; what the Play screen shows. */
+export const startStages = ["requested", "container_starting", "container_running", "waiting_for_game", "ready"] as const;
+export type StartStage = (typeof startStages)[number];
+
+export type ContainerSnapshot = {
+  status: "running" | "stopped" | "unknown";
+  uptimeSec: number;
+  cpu: number;
+  cpus: number;
+  memBytes: number;
+  maxMemBytes: number;
+};
+
+/** The live state of one game, as every viewer sees it. */
+export type GameStatus = {
+  gameId: string;
+  vmid: number;
+  node: string | null;
+  state: GameState;
+  stage: StartStage | null;
+  /** Epoch ms when the game entered its state. */
+  since: number;
+  reason: string | null;
+  ct: ContainerSnapshot | null;
+  upid: string | null;
+  /** Who began the start or stop in progress (or the last one). */
+  by: ActorRef | null;
+  /** Epoch ms when the operation in progress began; elapsed time is measured from here. */
+  opStartedAt: number | null;
+};
