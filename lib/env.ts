@@ -312,3 +312,8 @@ export function readBotEnv(source: Source = process.env): BotEnv {
 export function readCatalogueEnv(source: Source = process.env): { gamesDir: string } {
   return { gamesDir: source.ARCADE_GAMES_DIR?.trim() || "games" };
 }
+
+/** Which Next.js runtime and phase this code runs in (set by Next itself, read here like every other variable). */
+export function readNextRuntime(source: Source = process.env): { runtime: string | undefined; phase: string | undefined } {
+  return { runtime: source.NEXT_RUNTIME, phase: source.NEXT_PHASE };
+}

@@ -41,6 +41,12 @@ export class ViewHub {
     return () => this.listeners.delete(listener);
   }
 
+  /** Pushes a game's view again after something outside its status changed (its settings). */
+  refresh(gameId: string): void {
+    const status = this.lifecycle.board.get(gameId);
+    if (status) this.emitStatus(status);
+  }
+
   get subscriberCount(): number {
     return this.listeners.size;
   }

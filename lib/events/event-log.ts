@@ -96,9 +96,14 @@ export class EventLog {
   query(filter: EventQuery = {}): ArcadeEvent[] {
     const where: string[] = [];
     const args: Array<string | number> = [];
-    if (filter.gameId) (where.push("game_id = ?"), args.push(filter.gameId));
-    if (filter.actorId) (where.push("actor_id = ?"), args.push(filter.actorId));
-    if (filter.beforeId) (where.push("id < ?"), args.push(filter.beforeId));
+    const add = (clause: string, value: string | number | undefined) => {
+      if (value === undefined || value === "") return;
+      where.push(clause);
+      args.push(value);
+    };
+    add("game_id = ?", filter.gameId);
+    add("actor_id = ?", filter.actorId);
+    add("id < ?", filter.beforeId);
     if (filter.types && filter.types.length > 0) {
       where.push(`type IN (${filter.types.map(() => "?").join(",")})`);
       args.push(...filter.types);

@@ -1,0 +1,15 @@
+import { auditQuerySchema, handle, json } from "@/lib/api";
+import { routeContext } from "@/lib/auth/route-context";
+import { assertCan } from "@/lib/authz";
+
+/** Admins: recent events, newest first, filtered by game and by person; page with `before`. */
+export function GET(request: Request) {
+  return handle(async () => {
+    const { cp, caller } = await routeContext(request);
+    assertCan(caller.actor, "audit:view", cp.authz);
+    const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const limit = query.limit ?? 100;
+    const events = cp.events.query({ gameId: query.game, actorId: query.actor, beforeId: query.before, limit });
+    return json({ events, nextBefore: events.length === limit ? events.at(-1)!.id : null });
+  });
+}

@@ -1,0 +1,84 @@
+import type { ArcadeEvent, EventLog } from "../events";
+import type { ViewHub } from "../control-plane/view-hub";
+import { sseComment, sseMessage } from "./sse";
+
+export type EventStreamOptions = { lastEventId: number | null; signal: AbortSignal; heartbeatMs?: number };
+
+/**
+ * The live stream behind GET /api/v1/events. Stored events carry ids, so a client that reconnects with
+ * Last-Event-ID gets exactly what it missed; status changes are pushed without ids; a snapshot of every game
+ * comes first so a client never needs to poll.
+ */
+export function createEventStream(hub: ViewHub, events: EventLog, options: EventStreamOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cleanup = () => undefined as void;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const send = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      // Subscribe before replaying, buffering live events, so nothing falls between the replay and the live feed.
+      let replayedUpTo = options.lastEventId ?? events.lastId();
+      let buffered: ArcadeEvent[] | null = [];
+      const unsubscribe = hub.subscribe({
+        status: (view) => send(sseMessage({ event: "status", data: view })),
+        event: (event) => {
+          if (buffered) buffered.push(event);
+          else if (event.id > replayedUpTo) send(sseMessage({ event: "arcade", id: event.id, data: event }));
+        },
+      });
+      send(sseMessage({ retryMs: 3000, event: "snapshot", data: { games: hub.views(), lastEventId: events.lastId() } }));
+      if (options.lastEventId !== null) {
+        for (const event of events.listAfter(options.lastEventId)) {
+          send(sseMessage({ event: "arcade", id: event.id, data: event }));
+          replayedUpTo = event.id;
+        }
+      }
+      for (const event of buffered) {
+        if (event.id > replayedUpTo) send(sseMessage({ event: "arcade", id: event.id, data: event }));
+        replayedUpTo = Math.max(replayedUpTo, event.id);
+      }
+      buffered = null;
+      const heartbeat = setInterval(() => send(sseComment("keep-alive")), options.heartbeatMs ?? 15_000);
+      heartbeat.unref?.();
+      function close() {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the consumer
+        }
+      }
+      cleanup = close;
+      options.signal.addEventListener("abort", close, { once: true });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
+
+export const eventStreamHeaders = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache, no-transform",
+  connection: "keep-alive",
+  // Tells nginx not to buffer the stream (see deploy/ for the gateway side).
+  "x-accel-buffering": "no",
+};
+
+/** Last-Event-ID from the header (EventSource reconnects) or `?lastEventId=` (first connect of a resuming client). */
+export function readLastEventId(request: Request): number | null {
+  const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
+  if (raw === null || raw === "") return null;
+  const id = Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : null;
+}

@@ -1,0 +1,5 @@
+export * from "./schemas";
+export { estimateBoot, toGameView } from "./game-view";
+export { errorResponse, handle, json, readJson } from "./http";
+export { createSseParser, sseComment, sseMessage, type SseFrame } from "./sse";
+export { authenticateBearer, encodeActingUser, type Caller } from "./authenticate-bearer";

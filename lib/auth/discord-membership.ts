@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+export type DiscordApi = { apiUrl: string; botToken: string; guildId: string };
+
+export type Membership =
+  | { status: "member"; roles: string[]; isGuildOwner: boolean; nick: string | null }
+  | { status: "not_member" }
+  | { status: "error"; reason: string };
+
+const memberSchema = z.object({ roles: z.array(z.string()), nick: z.string().nullable().optional() }).loose();
+const guildSchema = z.object({ id: z.string(), owner_id: z.string() }).loose();
+
+// The guild's owner changes rarely; one lookup per process per 10 minutes is plenty.
+const ownerCache = new Map<string, { ownerId: string; at: number }>();
+const OWNER_TTL_MS = 10 * 60_000;
+
+async function discordGet(api: DiscordApi, path: string): Promise<Response> {
+  return fetch(`${api.apiUrl}/v10${path}`, {
+    headers: { authorization: `Bot ${api.botToken}`, "user-agent": "DiscordBot (cartofia-arcade, 1.0)" },
+    signal: AbortSignal.timeout(5_000),
+    cache: "no-store",
+  });
+}
+
+async function guildOwner(api: DiscordApi): Promise<string> {
+  const cached = ownerCache.get(api.guildId);
+  if (cached && Date.now() - cached.at < OWNER_TTL_MS) return cached.ownerId;
+  const response = await discordGet(api, `/guilds/${api.guildId}`);
+  if (!response.ok) throw new Error(`Discord answered ${response.status} for the guild`);
+  const guild = guildSchema.parse(await response.json());
+  ownerCache.set(api.guildId, { ownerId: guild.owner_id, at: Date.now() });
+  return guild.owner_id;
+}
+
+/**
+ * Asks Discord, with the bot's token, whether a user is in the arcade's guild and with which roles. The bot is
+ * already in the guild, so the login needs only the `identify` scope and no user token is ever kept.
+ */
+export async function fetchMembership(api: DiscordApi, userId: string): Promise<Membership> {
+  try {
+    const response = await discordGet(api, `/guilds/${api.guildId}/members/${userId}`);
+    if (response.status === 404) return { status: "not_member" };
+    if (!response.ok) return { status: "error", reason: `Discord answered ${response.status} when checking membership` };
+    const member = memberSchema.parse(await response.json());
+    const ownerId = await guildOwner(api);
+    return { status: "member", roles: member.roles, isGuildOwner: ownerId === userId, nick: member.nick ?? null };
+  } catch (error) {
+    return { status: "error", reason: `Discord could not be asked about membership (${(error as Error).message})` };
+  }
+}

@@ -1,0 +1,54 @@
+import { isAdmin } from "../authz";
+import type { Membership } from "./discord-membership";
+
+/** What the session cookie carries about a player; never a Discord token. */
+export type ArcadeClaims = {
+  discordId: string;
+  name: string;
+  avatarUrl: string | null;
+  roles: string[];
+  isGuildOwner: boolean;
+  /** Epoch ms of the last membership check. */
+  checkedAt: number;
+};
+
+export const RECHECK_AFTER_MS = 15 * 60_000;
+/** After a failed re-check, try again this soon rather than on every request. */
+export const RETRY_AFTER_ERROR_MS = 60_000;
+
+export type DiscordProfile = { id: string; username: string; global_name?: string | null; avatar?: string | null };
+
+export function avatarUrlOf(profile: DiscordProfile): string | null {
+  if (!profile.avatar) return null;
+  const format = profile.avatar.startsWith("a_") ? "gif" : "png";
+  return `https://cdn.discordapp.com/avatars/${profile.id}/${profile.avatar}.${format}?size=64`;
+}
+
+/** Claims for a fresh login, or null when the user may not enter. */
+export function claimsForLogin(profile: DiscordProfile, membership: Membership, now: number): ArcadeClaims | null {
+  if (membership.status !== "member") return null;
+  return {
+    discordId: profile.id,
+    name: membership.nick ?? profile.global_name ?? profile.username,
+    avatarUrl: avatarUrlOf(profile),
+    roles: membership.roles,
+    isGuildOwner: membership.isGuildOwner,
+    checkedAt: now,
+  };
+}
+
+/**
+ * Re-checks membership at most every 15 minutes: a friend removed from the server loses access (null), a role
+ * change shows up. If Discord cannot be asked, the session keeps its claims and tries again a minute later.
+ */
+export async function refreshClaims(claims: ArcadeClaims, now: number, lookup: (discordId: string) => Promise<Membership>): Promise<ArcadeClaims | null> {
+  if (now - claims.checkedAt < RECHECK_AFTER_MS) return claims;
+  const membership = await lookup(claims.discordId);
+  if (membership.status === "not_member") return null;
+  if (membership.status === "error") return { ...claims, checkedAt: now - RECHECK_AFTER_MS + RETRY_AFTER_ERROR_MS };
+  return { ...claims, roles: membership.roles, isGuildOwner: membership.isGuildOwner, checkedAt: now };
+}
+
+export function claimsAreAdmin(claims: ArcadeClaims, adminRoleIds: string[]): boolean {
+  return isAdmin({ kind: "user", discordId: claims.discordId, name: claims.name, avatarUrl: claims.avatarUrl, roles: claims.roles, isGuildOwner: claims.isGuildOwner }, { adminRoleIds });
+}

@@ -1,0 +1,29 @@
+import type { Caller } from "../api/authenticate-bearer";
+import { toActorRef } from "../authz";
+import { getGameOrThrow } from "../games";
+import type { ControlPlane } from "./create-control-plane";
+
+/** Stores an admin's change to a game's settings and records who made it. */
+export function updateGameSettings(
+  cp: ControlPlane,
+  gameId: string,
+  patch: { bootTimeoutSec?: number | null; shutdownTimeoutSec?: number | null },
+  caller: Caller,
+): void {
+  const game = getGameOrThrow(cp.catalogue, gameId);
+  const current = cp.lifecycle.settings.get(game.id);
+  const next = {
+    bootTimeoutSec: patch.bootTimeoutSec === undefined ? current.bootTimeoutSec : patch.bootTimeoutSec,
+    shutdownTimeoutSec: patch.shutdownTimeoutSec === undefined ? current.shutdownTimeoutSec : patch.shutdownTimeoutSec,
+  };
+  const actor = toActorRef(caller.actor);
+  cp.lifecycle.settings.set(game.id, next, actor.name);
+  const changes = [
+    next.bootTimeoutSec !== current.bootTimeoutSec ? `boot timeout ${next.bootTimeoutSec ?? "default"} s` : null,
+    next.shutdownTimeoutSec !== current.shutdownTimeoutSec ? `shutdown timeout ${next.shutdownTimeoutSec ?? "default"} s` : null,
+  ].filter(Boolean);
+  if (changes.length === 0) return;
+  cp.events.append({ type: "game.settings_changed", gameId: game.id, gameName: game.name, vmid: game.vmid, actor, source: caller.source, result: "ok", reason: changes.join(", ") });
+  // Views carry the effective timeouts: push the new one to open pages.
+  cp.hub.refresh(game.id);
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, readBotEnv, readPortalEnv } from "@/lib/env";
+
+const good = {
+  PROXMOX_URL: "https://pve.lan:8006",
+  PROXMOX_TOKEN_ID: "arcade@pve!portal",
+  PROXMOX_TOKEN_SECRET: "1b4c2a0e-5f7d-4c3e-9a1b-2d3e4f5a6b7c",
+  AUTH_SECRET: "x".repeat(40),
+  AUTH_DISCORD_ID: "123456789012345678",
+  AUTH_DISCORD_SECRET: "secret",
+  DISCORD_GUILD_ID: "223456789012345678",
+  DISCORD_TOKEN: "bot-token",
+};
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    readPortalEnv(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  return [];
+}
+
+describe("portal configuration", () => {
+  it("accepts a complete configuration and applies defaults", () => {
+    const env = readPortalEnv(good);
+    expect(env.proxmox.baseUrl).toBe("https://pve.lan:8006");
+    expect(env.gamesDir).toBe("games");
+    expect(env.discord.apiUrl).toBe("https://discord.com/api");
+    expect(env.demo).toBe(false);
+  });
+
+  it("reports every bad variable at once, each with a fix", () => {
+    const list = problems({ ...good, PROXMOX_TOKEN_ID: "arcade", PROXMOX_TOKEN_SECRET: "nope", AUTH_SECRET: "short", DISCORD_GUILD_ID: undefined });
+    expect(list).toHaveLength(4);
+    expect(list.join("\n")).toMatch(/PROXMOX_TOKEN_ID must look like user@realm!tokenname/);
+    expect(list.join("\n")).toMatch(/PROXMOX_TOKEN_SECRET must be the token's UUID secret/);
+    expect(list.join("\n")).toMatch(/AUTH_SECRET must be at least 32 characters: generate one with/);
+    expect(list.join("\n")).toMatch(/DISCORD_GUILD_ID is not set: copy the server id/);
+  });
+
+  it("accepts the seed's PROXMOX_HOST, PROXMOX_PORT and PROXMOX_VERIFY_SSL", () => {
+    const env = readPortalEnv({ ...good, PROXMOX_URL: undefined, PROXMOX_HOST: "10.0.0.2", PROXMOX_PORT: "8007", PROXMOX_VERIFY_SSL: "false" });
+    expect(env.proxmox.baseUrl).toBe("https://10.0.0.2:8007");
+    expect(env.proxmox.insecureTls).toBe(true);
+  });
+
+  it("names PROXMOX_URL when no address is given", () => {
+    expect(problems({ ...good, PROXMOX_URL: undefined })).toEqual([expect.stringMatching(/^PROXMOX_URL is not set: give the API address/)]);
+  });
+
+  it("normalises a pinned fingerprint and rejects a malformed one", () => {
+    const hex = "ab".repeat(32);
+    expect(readPortalEnv({ ...good, PROXMOX_FINGERPRINT: hex }).proxmox.fingerprint).toBe(hex.toUpperCase().match(/../g)!.join(":"));
+    expect(problems({ ...good, PROXMOX_FINGERPRINT: "12:34" })[0]).toMatch(/PROXMOX_FINGERPRINT must be a SHA-256 fingerprint/);
+  });
+
+  it("names a CA file that does not exist", () => {
+    expect(problems({ ...good, PROXMOX_CA_FILE: "/nope/pve-root-ca.pem" })[0]).toMatch(/PROXMOX_CA_FILE points to a file that does not exist/);
+  });
+
+  it("refuses demo mode against a real Proxmox or real Discord", () => {
+    const list = problems({ ...good, ARCADE_DEMO: "1" });
+    expect(list).toContain("ARCADE_DEMO=1 is only allowed against the Proxmox simulator on loopback: unset ARCADE_DEMO for a real Proxmox");
+    expect(list.some((p) => p.startsWith("ARCADE_DEMO=1 is only allowed with the Discord simulator"))).toBe(true);
+  });
+
+  it("allows DISCORD_API_URL only for discord.com or loopback", () => {
+    expect(problems({ ...good, DISCORD_API_URL: "http://evil.example/api" })[0]).toMatch(/DISCORD_API_URL may only point at/);
+    expect(readPortalEnv({ ...good, DISCORD_API_URL: "http://127.0.0.1:9999/api" }).discord.apiUrl).toBe("http://127.0.0.1:9999/api");
+  });
+
+  it("explains a bad admin role list", () => {
+    expect(problems({ ...good, DISCORD_ADMIN_ROLE_IDS: "123456789012345678, admins" })[0]).toMatch(/not ids: admins/);
+  });
+});
+
+describe("bot configuration", () => {
+  it("lists what the bot is missing", () => {
+    expect(() => readBotEnv({})).toThrow(ConfigError);
+    try {
+      readBotEnv({});
+    } catch (error) {
+      const text = (error as ConfigError).problems.join("\n");
+      expect(text).toMatch(/DISCORD_TOKEN is not set/);
+      expect(text).toMatch(/DISCORD_APP_ID is not set/);
+      expect(text).toMatch(/ARCADE_URL is not set/);
+      expect(text).toMatch(/ARCADE_API_TOKEN is not set/);
+    }
+  });
+});
