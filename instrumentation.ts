@@ -1,23 +1,10 @@
 /**
- * Runs once when the portal's server starts: builds the control plane so the status watcher polls and
- * operations interrupted by a restart resume before anyone opens a page. A bad configuration stops the start
- * with every problem listed, instead of failing later on the first request.
+ * Runs once when the portal's server starts. NEXT_RUNTIME is replaced at build time, which keeps Node-only
+ * modules out of the Edge bundle; that is why this one check reads process.env outside lib/env.ts.
  */
 export async function register(): Promise<void> {
-  const { readNextRuntime } = await import("./lib/env");
-  const { runtime, phase } = readNextRuntime();
-  if (runtime !== "nodejs" || phase === "phase-production-build") return;
-  const { getControlPlane } = await import("./lib/control-plane");
-  try {
-    const cp = getControlPlane();
-    console.log(`Cartofia Arcade: ${cp.catalogue.games.length} game(s) from ${cp.env.gamesDir}, Proxmox at ${cp.env.proxmox.baseUrl}`);
-  } catch (error) {
-    const { ConfigError } = await import("./lib/env");
-    const { CatalogueError } = await import("./lib/games");
-    if (error instanceof ConfigError || error instanceof CatalogueError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startControlPlane } = await import("./lib/control-plane/start-control-plane");
+    startControlPlane();
   }
 }
