@@ -177,7 +177,7 @@ const portalShape = z
       error: "ARCADE_API_TOKEN must be at least 24 characters: generate one with `openssl rand -hex 32`",
     }),
     ARCADE_POLL_FAST_MS: intInRange("ARCADE_POLL_FAST_MS", 200, 60_000, 1_000),
-    ARCADE_POLL_SLOW_MS: intInRange("ARCADE_POLL_SLOW_MS", 500, 600_000, 5_000),
+    ARCADE_POLL_SLOW_MS: intInRange("ARCADE_POLL_SLOW_MS", 200, 600_000, 5_000),
     ARCADE_DEMO: flag("ARCADE_DEMO"),
     AUTH_SECRET: required("AUTH_SECRET", "generate one with `openssl rand -base64 33`").refine((v) => v.length >= 32, {
       error: "AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 33`",

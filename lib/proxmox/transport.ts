@@ -28,7 +28,7 @@ function networkError(method: string, path: string, baseUrl: string, timeoutMs: 
   const code = cause?.code ?? (error as { code?: string }).code;
   const detail = cause?.message ?? (error as Error).message;
   if ((error as Error).name === "TimeoutError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
-    return new ProxmoxError({ kind: "timeout", method, path, cause: error, message: `Proxmox at ${baseUrl} did not answer within ${Math.round(timeoutMs / 1000)} s (${method} ${path}).` });
+    return new ProxmoxError({ kind: "timeout", method, path, cause: error, message: `Proxmox at ${baseUrl} did not answer within ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 === 0 ? 0 : 1)} s (${method} ${path}).` });
   }
   if (/certificate|self[- ]signed|fingerprint|CERT_|ERR_TLS|unable to verify/i.test(`${code} ${detail}`)) {
     return new ProxmoxError({
