@@ -1,0 +1,116 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import path from "node:path";
+import { ToggledListener } from "../toggled-listener";
+import { urlHost } from "../url-host";
+import type { SimContainer, WebMode } from "../types";
+import type { CtRecord, SimWorld } from "../world/world";
+import { sendErrorPage, sendHtml, serveStatic } from "./static-files";
+
+type GameSite = {
+  vmid: number;
+  root?: string;
+  mode: WebMode;
+  listener: ToggledListener;
+  /** The CT is running and its web server has had webDelayMs to come up. */
+  up: boolean;
+  upTimer?: NodeJS.Timeout;
+};
+
+function placeholder(ct: CtRecord): string {
+  const name = ct.hostname ?? `CT${ct.vmid}`;
+  return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${name} (CT ${ct.vmid})</title></head>\n<body><h1>${name}</h1><p>Game server in CT ${ct.vmid} on ${ct.node} is up.</p></body></html>\n`;
+}
+
+/**
+ * The web server inside each game CT: it listens only while the CT is running (after webDelayMs) and its port
+ * refuses connections otherwise, so readiness has to be observed rather than assumed.
+ */
+export class GameWebServers {
+  private readonly sites = new Map<number, GameSite>();
+
+  private constructor(
+    private readonly world: SimWorld,
+    private readonly host: string,
+  ) {
+    world.onStatusChange((ct) => this.follow(ct));
+  }
+
+  /** Reserves each site's port once (binding port 0 if none is given) and opens those of running CTs. */
+  static async start(world: SimWorld, containers: SimContainer[], host: string): Promise<GameWebServers> {
+    const servers = new GameWebServers(world, host);
+    await Promise.all(containers.filter((ct) => ct.web).map((ct) => servers.add(ct)));
+    return servers;
+  }
+
+  private async add(ct: SimContainer): Promise<void> {
+    const server = createServer((req, res) => void this.handle(ct.vmid, req, res));
+    const site: GameSite = {
+      vmid: ct.vmid,
+      root: ct.web?.root === undefined ? undefined : path.resolve(ct.web.root),
+      mode: "ok",
+      listener: new ToggledListener(server, this.host, ct.web?.port ?? 0),
+      up: ct.status === "running",
+    };
+    this.sites.set(ct.vmid, site);
+    await site.listener.set(true);
+    await this.apply(site);
+  }
+
+  private async handle(vmid: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const site = this.sites.get(vmid);
+    const ct = this.world.containers.get(vmid);
+    if (!site || !ct || site.mode === "hang") return;
+    if (site.mode === "error") return sendErrorPage(req, res, 503, "Service Temporarily Unavailable");
+    if (req.method !== "GET" && req.method !== "HEAD") return sendErrorPage(req, res, 405, "Not Allowed");
+    if (!site.root) return sendHtml(req, res, 200, placeholder(ct));
+    await serveStatic(site.root, req, res).catch(() => sendErrorPage(req, res, 500, "Internal Server Error"));
+  }
+
+  private follow(ct: CtRecord): void {
+    const site = this.sites.get(ct.vmid);
+    if (!site) return;
+    this.world.cancel(site.upTimer);
+    site.upTimer = undefined;
+    if (ct.status === "running") {
+      site.upTimer = this.world.schedule(this.world.timing.webDelayMs, () => {
+        site.up = true;
+        void this.apply(site);
+      });
+      return;
+    }
+    site.up = false;
+    void this.apply(site);
+  }
+
+  private apply(site: GameSite): Promise<void> {
+    return site.listener.set(site.up && site.mode !== "refuse");
+  }
+
+  setMode(vmid: number, mode: WebMode): void {
+    const site = this.siteOrThrow(vmid);
+    site.mode = mode;
+    void this.apply(site);
+  }
+
+  url(vmid: number): string {
+    return `http://${urlHost(this.host)}:${this.siteOrThrow(vmid).listener.port}/`;
+  }
+
+  urls(): Record<number, string> {
+    return Object.fromEntries([...this.sites.keys()].map((vmid) => [vmid, this.url(vmid)]));
+  }
+
+  describe(): Record<number, { url: string; mode: WebMode; listening: boolean }> {
+    return Object.fromEntries([...this.sites.values()].map((s) => [s.vmid, { url: this.url(s.vmid), mode: s.mode, listening: s.listener.listening }]));
+  }
+
+  private siteOrThrow(vmid: number): GameSite {
+    const site = this.sites.get(vmid);
+    if (!site) throw new Error(`Proxmox sim: container ${vmid} has no web server in the scenario`);
+    return site;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.sites.values()].map((site) => site.listener.set(false)));
+  }
+}
