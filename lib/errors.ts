@@ -10,7 +10,8 @@ export type ErrorKind =
   | "conflict"
   | "rate_limited"
   | "unavailable"
-  | "config";
+  | "config"
+  | "internal";
 
 export type ErrorCode = `${ErrorKind}:${string}`;
 
@@ -23,6 +24,7 @@ const statusByKind: Record<ErrorKind, number> = {
   rate_limited: 429,
   unavailable: 503,
   config: 500,
+  internal: 500,
 };
 
 export class ArcadeError extends Error {
@@ -41,8 +43,12 @@ export class ArcadeError extends Error {
   }
 }
 
+/**
+ * Next.js bundles route handlers and instrumentation separately, so one class can exist twice in a process and
+ * `instanceof` fails across bundles. A name check plus the code shape works for both copies.
+ */
 export function isArcadeError(value: unknown): value is ArcadeError {
-  return value instanceof ArcadeError;
+  return value instanceof Error && value.name === "ArcadeError" && typeof (value as ArcadeError).code === "string";
 }
 
 /** The message of any thrown value, for logs and reasons shown to people. */

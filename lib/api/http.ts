@@ -1,7 +1,5 @@
 import { ZodError } from "zod";
-import { ConfigError } from "../env";
 import { ArcadeError, isArcadeError } from "../errors";
-import { CatalogueError } from "../games";
 import { isProxmoxError } from "../proxmox";
 
 const noStore = { "cache-control": "no-store" };
@@ -20,15 +18,15 @@ export function errorResponse(error: unknown): Response {
     const headers: Record<string, string> = error.status === 401 ? { "www-authenticate": 'Bearer realm="cartofia-arcade"' } : {};
     return json(errorBody(error.code, error.message), error.status, headers);
   }
-  if (error instanceof ZodError) {
-    const first = error.issues[0];
+  if (error instanceof ZodError || (error instanceof Error && error.name === "ZodError")) {
+    const first = (error as ZodError).issues[0];
     const where = first && first.path.length > 0 ? `${first.path.join(".")}: ` : "";
     return json(errorBody("bad_request:input", `${where}${first?.message ?? "The request is not valid."}`), 400);
   }
   if (isProxmoxError(error)) {
     return json(errorBody("unavailable:proxmox", error.message), error.isUnreachable ? 503 : 502);
   }
-  if (error instanceof ConfigError || error instanceof CatalogueError) {
+  if (error instanceof Error && (error.name === "ConfigError" || error.name === "CatalogueError")) {
     console.error(error.message);
     return json(errorBody("config:server", "The server is not configured correctly; its log says what to fix."), 500);
   }

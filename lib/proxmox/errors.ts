@@ -40,8 +40,9 @@ export class ProxmoxError extends Error {
   }
 }
 
+/** A name check rather than instanceof: Next.js may load this module once per bundle (see isArcadeError). */
 export function isProxmoxError(value: unknown): value is ProxmoxError {
-  return value instanceof ProxmoxError;
+  return value instanceof Error && value.name === "ProxmoxError" && typeof (value as ProxmoxError).kind === "string";
 }
 
 /** Builds the error for a non-2xx answer, turning Proxmox's status line and body into a sentence. */
