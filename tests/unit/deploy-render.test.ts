@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { DeployConfigError } from "@/deploy/lib/deploy-config-error";
 import { planDeploymentOrThrow, type DeploymentPlan } from "@/deploy/lib/plan-deployment";
 import { renderCaddyfile } from "@/deploy/lib/render-caddyfile";
@@ -10,26 +13,34 @@ import { renderStartingPage } from "@/deploy/lib/render-starting-page";
 import { parseSiteSettings } from "@/deploy/lib/site-settings";
 import { manifest, writeCatalogue } from "@/deploy/testing/fixtures";
 
+const tmp = mkdtempSync(path.join(tmpdir(), "arcade-deploy-unit-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
 // Two games share CT2000 (same address, told apart by hostname); a third has CT2201 to itself.
 const catalogue = writeCatalogue([
   manifest("cartofia", 2000, "http://10.22.0.20:80"),
   manifest("snake", 2000, "http://10.22.0.20:80"),
   manifest("bomber", 2201, "http://10.22.0.31:8080"),
-]);
+], tmp);
 
-function planFor(tls: "auto" | "cloudflare-tunnel" | "internal", mode: "caddy" | "nginx" = "caddy"): DeploymentPlan {
-  const site = parseSiteSettings(
+type Tls = "auto" | "cloudflare-tunnel" | "internal";
+
+function siteFor(tls: Tls, mode: "caddy" | "nginx", webRoots: Record<string, string> = {}) {
+  return parseSiteSettings(
     {
       portal: { hostname: "arcade.example.com", upstream: "http://10.22.0.21:3000" },
       mode,
       tls,
       acmeEmail: "owner@example.com",
       cloudflare: { tunnel: "arcade" },
-      gameHosts: { webRoots: { snake: "/srv/snake" } },
+      gameHosts: { webRoots },
     },
     "deploy/site.json",
   );
-  return planDeploymentOrThrow(catalogue.games, site, catalogue.dir);
+}
+
+function planFor(tls: Tls, mode: "caddy" | "nginx" = "caddy"): DeploymentPlan {
+  return planDeploymentOrThrow(catalogue.games, siteFor(tls, mode, { snake: "/srv/snake" }), catalogue.dir);
 }
 
 /** `server_name` → the lines of its server block, from a rendered nginx file. */
@@ -88,7 +99,7 @@ describe("game-host configs", () => {
     expect(conf).not.toContain("user ");
     const production = renderGameHostNginx(plan.hosts[0]!, plan);
     const rules = (text: string) => text.slice(text.indexOf("    # Cartofia"));
-    expect(rules(conf).replace("127.0.0.1:4321", "80")).toBe(rules(production));
+    expect(rules(conf).replaceAll("127.0.0.1:4321", "80")).toBe(rules(production));
   });
 });
 
@@ -163,8 +174,8 @@ describe("generated output", () => {
 
 describe("catalogue checks", () => {
   function problemsFor(manifests: Parameters<typeof writeCatalogue>[0]): string[] {
-    const { games, dir } = writeCatalogue(manifests);
-    const site = planFor("auto").site;
+    const { games, dir } = writeCatalogue(manifests, tmp);
+    const site = siteFor("auto", "caddy");
     try {
       planDeploymentOrThrow(games, site, dir);
     } catch (error) {
@@ -194,7 +205,7 @@ describe("catalogue checks", () => {
   });
 
   it("refuses a web root for a game that is not in the catalogue", () => {
-    const site = parseSiteSettings({ ...planFor("auto").site, file: undefined, portal: { hostname: "arcade.example.com", upstream: "http://10.22.0.21:3000" }, cloudflare: undefined, gameHosts: { webRoots: { tetris: "/srv/tetris" } } }, "deploy/site.json");
+    const site = siteFor("internal", "caddy", { tetris: "/srv/tetris" });
     expect(() => planDeploymentOrThrow(catalogue.games, site, catalogue.dir)).toThrow(/deploy\/site\.json: field "gameHosts\.webRoots\.tetris" names no game in .* \(known: bomber, cartofia, snake\): remove it or fix the id/);
   });
 });

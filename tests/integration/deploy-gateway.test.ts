@@ -1,0 +1,192 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import forge from "node-forge";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "@/lib/games";
+import { planDeploymentOrThrow, type DeploymentPlan } from "@/deploy/lib/plan-deployment";
+import { renderCaddyfile } from "@/deploy/lib/render-caddyfile";
+import { renderGatewayNginx } from "@/deploy/lib/render-gateway-nginx";
+import { renderStartingPage } from "@/deploy/lib/render-starting-page";
+import { parseSiteSettings } from "@/deploy/lib/site-settings";
+import { startFakeGame, startFakePortal, type FakeUpstream } from "@/deploy/testing/fake-upstreams";
+import { manifest, writeCatalogue } from "@/deploy/testing/fixtures";
+import { CADDY, collectEvents, findFreePort, NGINX, requireBinaryOrThrow, runToEnd, send, startServer, stopServer, type RunningServer } from "@/deploy/testing/loopback";
+
+const tmp = mkdtempSync(path.join(tmpdir(), "arcade-gateway-"));
+let portal: FakeUpstream | undefined;
+let game: FakeUpstream | undefined;
+let plan: DeploymentPlan;
+
+function tunnelSite(raw: Record<string, unknown> = {}) {
+  return parseSiteSettings(
+    {
+      portal: { hostname: "arcade.example.com", upstream: `http://127.0.0.1:${portal!.port}` },
+      mode: "caddy",
+      tls: "cloudflare-tunnel",
+      cloudflare: { tunnel: "arcade" },
+      gateway: { bind: "127.0.0.1", staticDir: tmp, bootWaitSec: 1 },
+      ...raw,
+    },
+    "test-site.json",
+  );
+}
+
+/** Debian's stock nginx.conf in miniature, with every process path in the temp folder, including the site file. */
+function nginxMain(dir: string, siteFile: string): string {
+  mkdirSync(path.join(dir, "temp"), { recursive: true });
+  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((k) => `${k}_temp_path ${dir}/temp/${k};`).join("\n  ");
+  return `${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log ${dir}/access.log;
+  gzip on;
+  ${temp}
+  include ${siteFile};
+}
+`;
+}
+
+function writeNginx(name: string, site: string): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "arcade.conf"), site);
+  writeFileSync(path.join(dir, "nginx.conf"), nginxMain(dir, path.join(dir, "arcade.conf")));
+  return dir;
+}
+
+describe("test prerequisites", () => {
+  it("finds caddy and nginx installed (these tests never skip)", () => {
+    requireBinaryOrThrow(CADDY);
+    requireBinaryOrThrow(NGINX);
+  });
+});
+
+beforeAll(async () => {
+  [portal, game] = await Promise.all([startFakePortal(), startFakeGame()]);
+  const asleep = await findFreePort();
+  const { dir, games } = writeCatalogue([manifest("cartofia", 2000, `http://127.0.0.1:${game.port}`), manifest("sleepy", 2201, `http://127.0.0.1:${asleep}`)], tmp);
+  plan = planDeploymentOrThrow(games, tunnelSite(), dir);
+  writeFileSync(path.join(tmp, "starting.html"), renderStartingPage(plan));
+});
+
+afterAll(async () => {
+  await Promise.all([portal?.close(), game?.close()]);
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** The behaviour both gateway flavours must show to players, the portal and the bot. */
+function describeGateway(start: (port: number) => Promise<RunningServer>) {
+  let port = 0;
+  let server: RunningServer | undefined;
+
+  beforeAll(async () => {
+    requireBinaryOrThrow(CADDY);
+    requireBinaryOrThrow(NGINX);
+    port = await findFreePort();
+    server = await start(port);
+  });
+  afterAll(() => stopServer(server));
+
+  it("forwards the portal's hostname to the portal with X-Forwarded-Proto and -Host", async () => {
+    const reply = await send(port, "arcade.example.com", "/games?x=1");
+    expect(reply.status).toBe(200);
+    expect(reply.body.toString()).toBe("portal");
+    const seen = portal!.seen.findLast((r) => r.url === "/games?x=1");
+    expect(seen?.headers.host).toMatch(/^arcade\.example\.com/);
+    expect(seen?.headers["x-forwarded-proto"]).toBe("http");
+    expect(seen?.headers["x-forwarded-host"]).toMatch(/^arcade\.example\.com/);
+    expect(seen?.headers["x-forwarded-for"]).toContain("127.0.0.1");
+    expect(reply.headers["strict-transport-security"]).toBe("max-age=31536000");
+  });
+
+  it("keeps https as the scheme when the trusted tunnel on loopback reports it", async () => {
+    await send(port, "arcade.example.com", "/via-tunnel", { headers: { "x-forwarded-proto": "https" } });
+    expect(portal!.seen.findLast((r) => r.url === "/via-tunnel")?.headers["x-forwarded-proto"]).toBe("https");
+  });
+
+  it("passes the portal's server-sent events through one by one, not buffered", async () => {
+    const sent = Date.now();
+    const events = await collectEvents(port, "arcade.example.com", "/api/v1/events", 4);
+    expect(events.map((e) => e.data)).toEqual(["1", "2", "3", "4"]);
+    expect(events[0]!.at - sent).toBeLessThan(1_000);
+    // Four events 100 ms apart: delivered as they happen, they span about 300 ms; buffered, they arrive together.
+    expect(events[3]!.at - events[0]!.at).toBeGreaterThanOrEqual(200);
+  });
+
+  it("sends a game's hostname to its game host with the Host header unchanged", async () => {
+    const reply = await send(port, "cartofia.example.com", "/index.html");
+    expect(reply.status).toBe(200);
+    expect(reply.body.toString()).toBe("game");
+    expect(game!.seen.findLast((r) => r.url === "/index.html")?.headers.host).toMatch(/^cartofia\.example\.com/);
+    expect(reply.headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("shows the self-refreshing starting page while a game's CT does not answer", async () => {
+    const reply = await send(port, "sleepy.example.com", "/");
+    expect([502, 503]).toContain(reply.status);
+    expect(reply.headers["content-type"]).toMatch(/^text\/html/);
+    expect(reply.headers["cache-control"]).toBe("no-store");
+    const body = reply.body.toString();
+    expect(body).toContain("The game is starting");
+    expect(body).toContain('http-equiv="refresh"');
+    expect(body).toContain('href="https://arcade.example.com/"');
+  });
+
+  it("refuses a hostname it does not serve without asking any upstream", async () => {
+    const before = portal!.seen.length + game!.seen.length;
+    const reply = await send(port, "evil.example.net", "/");
+    expect(reply.status).toBe(421);
+    expect(portal!.seen.length + game!.seen.length).toBe(before);
+  });
+}
+
+describe("Caddy gateway behind a Cloudflare Tunnel", () => {
+  describeGateway(async (port) => {
+    const file = path.join(tmp, "Caddyfile");
+    writeFileSync(file, renderCaddyfile(plan, { httpPort: port, admin: "off" }));
+    const env = { ...process.env, HOME: tmp, XDG_DATA_HOME: path.join(tmp, "data"), XDG_CONFIG_HOME: path.join(tmp, "config") };
+    return startServer(CADDY, ["run", "--config", file, "--adapter", "caddyfile"], port, env);
+  });
+});
+
+describe("nginx gateway behind a Cloudflare Tunnel", () => {
+  describeGateway(async (port) => {
+    const dir = writeNginx("live", renderGatewayNginx(plan, { httpPort: port }));
+    return startServer(NGINX, ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-g", "daemon off;"], port);
+  });
+
+  it("passes nginx -t in production form, for the tunnel and with certificates on 443", () => {
+    const cert = selfSignedCertificate();
+    const auto = tunnelSite({ tls: "auto", acmeEmail: "you@example.com", gateway: {}, nginx: { certificate: cert.cert, certificateKey: cert.key } });
+    const internal = { ...auto, tls: "internal" as const };
+    const games = loadCatalogue(plan.sources.games).games;
+    for (const [name, site] of Object.entries({ tunnel: tunnelSite({ gateway: {} }), auto, internal })) {
+      const dir = writeNginx(`prod-${name}`, renderGatewayNginx(planDeploymentOrThrow(games, site)));
+      const result = runToEnd(NGINX, ["-t", "-p", dir, "-c", path.join(dir, "nginx.conf")]);
+      expect(result.output, name).toContain("test is successful");
+      expect(result.status).toBe(0);
+    }
+  });
+});
+
+function selfSignedCertificate(): { cert: string; key: string } {
+  const keys = forge.pki.rsa.generateKeyPair(2048);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = "01";
+  cert.validity.notBefore = new Date();
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
+  const subject = [{ name: "commonName", value: "arcade.example.com" }];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  const files = { cert: path.join(tmp, "test.crt"), key: path.join(tmp, "test.key") };
+  writeFileSync(files.cert, forge.pki.certificateToPem(cert));
+  writeFileSync(files.key, forge.pki.privateKeyToPem(keys.privateKey));
+  return files;
+}
