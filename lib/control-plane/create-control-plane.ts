@@ -12,7 +12,7 @@ export type ControlPlaneOptions = {
   env: PortalEnv;
   /** Replaces the real client (unit tests only; integration tests use the real client against sim/proxmox). */
   proxmox?: ProxmoxPort & { getMetrics?: (node: string, vmid: number) => Promise<MetricPoint[]>; close?: () => Promise<void> };
-  probe?: (url: string, timeoutMs: number) => Promise<ProbeResult>;
+  probe?: (url: string, timeoutMs: number, publicHost?: string) => Promise<ProbeResult>;
   timing?: Partial<LifecycleTiming>;
 };
 

@@ -34,7 +34,7 @@ export type LifecycleContext = {
   pending: PendingOpsStore;
   settings: GameSettingsStore;
   ops: OpRegistry;
-  probe: (url: string, timeoutMs: number) => Promise<ProbeResult>;
+  probe: (url: string, timeoutMs: number, publicHost?: string) => Promise<ProbeResult>;
   timing: LifecycleTiming;
   /** Node of each CT as last seen in /cluster/resources; fresher than game.json's optional "node". */
   nodes: Map<number, string>;

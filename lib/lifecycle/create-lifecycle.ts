@@ -19,7 +19,7 @@ export function createLifecycle(deps: {
   catalogue: Catalogue;
   db: Db;
   events: EventLog;
-  probe?: (url: string, timeoutMs: number) => Promise<ProbeResult>;
+  probe?: (url: string, timeoutMs: number, publicHost?: string) => Promise<ProbeResult>;
   timing?: Partial<LifecycleTiming>;
 }) {
   const board = new StatusBoard(

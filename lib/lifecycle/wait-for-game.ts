@@ -14,7 +14,7 @@ export async function waitForGame(ctx: LifecycleContext, game: Game, deadline: n
   let last = "no answer yet";
   for (;;) {
     const remaining = deadline - Date.now();
-    const result = await ctx.probe(game.probeUrl, Math.max(200, Math.min(ctx.timing.probeTimeoutMs, remaining)));
+    const result = await ctx.probe(game.probeUrl, Math.max(200, Math.min(ctx.timing.probeTimeoutMs, remaining)), new URL(game.url).host);
     if (result.ok) return;
     last = result.detail;
     if (Date.now() + ctx.timing.probeIntervalMs > deadline) {

@@ -1,0 +1,163 @@
+import { ArcadeApiError, errorFromResponse, isArcadeApiError, unreachableError } from "./client-errors";
+import { arcadeEventSchema, gameViewSchema, snapshotSchema, type ArcadeEventView, type GameView } from "./schemas";
+import { createSseParser, type SseFrame } from "./sse";
+
+export type ArcadeSnapshot = { games: GameView[]; lastEventId: number };
+
+export type StreamConnectionChange =
+  | { connected: true; resumedAfter: number | null }
+  | { connected: false; error: ArcadeApiError; retryInMs: number };
+
+export type ArcadeStreamHandlers = {
+  /** First on every (re)connection: all games and the newest stored event id. */
+  snapshot(snapshot: ArcadeSnapshot): void;
+  status(view: GameView): void;
+  /** Stored lifecycle events, each id once, in order (replayed ones first after a resume). */
+  event(event: ArcadeEventView): void;
+  connection?(change: StreamConnectionChange): void;
+  /** Frames that could not be understood, and handlers that threw; the stream goes on. */
+  warn?(message: string, cause?: unknown): void;
+};
+
+export type FollowArcadeEventsOptions = {
+  baseUrl: string;
+  token: string;
+  /** Resume after this event id (Last-Event-ID); null = only what happens from now on. */
+  lastEventId: number | null;
+  handlers: ArcadeStreamHandlers;
+  signal?: AbortSignal;
+  backoff?: { initialMs?: number; maxMs?: number };
+  /** The portal sends a comment every 15 s; silence longer than this means a dead connection. */
+  idleTimeoutMs?: number;
+  fetch?: typeof fetch;
+  random?: () => number;
+};
+
+function backoffDelay(failures: number, initialMs: number, maxMs: number, random: () => number): number {
+  const base = Math.min(maxMs, initialMs * 2 ** Math.min(failures, 20));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/**
+ * Follows GET /api/v1/events until `signal` aborts: parses and validates every frame, reconnects with
+ * exponential backoff and Last-Event-ID, and never hands the same event id over twice.
+ */
+export async function followArcadeEvents(options: FollowArcadeEventsOptions): Promise<void> {
+  const { handlers } = options;
+  const signal = options.signal ?? new AbortController().signal;
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? fetch;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
+  const random = options.random ?? Math.random;
+  let lastId = options.lastEventId;
+  let failures = 0;
+
+  const safely = (what: string, run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      handlers.warn?.(`the ${what} handler failed`, error);
+    }
+  };
+
+  function onFrame(frame: SseFrame, connected: () => void): void {
+    let data: unknown;
+    try {
+      data = JSON.parse(frame.data);
+    } catch (error) {
+      handlers.warn?.(`an "${frame.event}" frame is not JSON`, error);
+      return;
+    }
+    if (frame.event === "snapshot") {
+      const snapshot = snapshotSchema.safeParse(data);
+      if (!snapshot.success) return handlers.warn?.("the snapshot does not match the API schema", snapshot.error);
+      const resumedAfter = lastId;
+      // null: nothing to resume yet; smaller: the portal's event log was reset, so its ids start over.
+      if (lastId === null || snapshot.data.lastEventId < lastId) lastId = snapshot.data.lastEventId;
+      connected();
+      safely("connection", () => handlers.connection?.({ connected: true, resumedAfter }));
+      safely("snapshot", () => handlers.snapshot(snapshot.data));
+    } else if (frame.event === "status") {
+      const view = gameViewSchema.safeParse(data);
+      if (!view.success) return handlers.warn?.("a status frame does not match the API schema", view.error);
+      safely("status", () => handlers.status(view.data));
+    } else if (frame.event === "arcade") {
+      const event = arcadeEventSchema.safeParse(data);
+      if (!event.success) return handlers.warn?.("an event frame does not match the API schema", event.error);
+      if (lastId !== null && event.data.id <= lastId) return;
+      lastId = event.data.id;
+      safely("event", () => handlers.event(event.data));
+    }
+  }
+
+  async function readOnce(connected: () => void): Promise<never> {
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    let wentQuiet = false;
+    const armIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        wentQuiet = true;
+        controller.abort();
+      }, idleTimeoutMs);
+    };
+    try {
+      const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: "text/event-stream" };
+      if (lastId !== null) headers["last-event-id"] = String(lastId);
+      armIdle();
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}/api/v1/events`, { headers, signal: controller.signal });
+      } catch (error) {
+        throw unreachableError(baseUrl, error);
+      }
+      if (!response.ok || !response.body) {
+        const body = await response.json().catch(() => null);
+        throw errorFromResponse(response.status, body);
+      }
+      const feed = createSseParser((frame) => onFrame(frame, connected));
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        armIdle();
+        feed(value);
+      }
+      throw new ArcadeApiError("unavailable:portal", "The portal closed the event stream.", { httpStatus: null });
+    } catch (error) {
+      if (wentQuiet) {
+        throw new ArcadeApiError("unavailable:portal", `The event stream was silent for ${Math.round(idleTimeoutMs / 1000)} s.`, { httpStatus: null, cause: error });
+      }
+      throw isArcadeApiError(error) ? error : unreachableError(baseUrl, error);
+    } finally {
+      clearTimeout(idle);
+      signal.removeEventListener("abort", abort);
+      controller.abort();
+    }
+  }
+
+  while (!signal.aborted) {
+    const error = await readOnce(() => {
+      failures = 0;
+    }).catch((caught: unknown) => caught as ArcadeApiError);
+    if (signal.aborted) break;
+    const retryInMs = backoffDelay(failures, options.backoff?.initialMs ?? 1_000, options.backoff?.maxMs ?? 30_000, random);
+    failures += 1;
+    safely("connection", () => handlers.connection?.({ connected: false, error, retryInMs }));
+    await sleep(retryInMs, signal);
+  }
+}

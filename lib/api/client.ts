@@ -1,0 +1,84 @@
+import { type z } from "zod";
+import { encodeActingUser } from "./authenticate-bearer";
+import { ArcadeApiError, errorFromResponse, unreachableError } from "./client-errors";
+import {
+  ACTING_USER_HEADER,
+  gameListSchema,
+  gameViewSchema,
+  healthSchema,
+  type ActingUser,
+  type GameView,
+} from "./schemas";
+
+export type PowerAction = "start" | "shutdown" | "stop" | "reboot";
+
+export type ArcadeClientOptions = {
+  /** The portal as this process reaches it, e.g. http://10.0.0.21:3000 (no trailing slash needed). */
+  baseUrl: string;
+  /** ARCADE_API_TOKEN. */
+  token: string;
+  /** Per-request limit; the portal answers from memory, so a slow answer means it is in trouble. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+/** Who a call is made for: a Discord user (judged like a web session) or, when omitted, the token itself (an admin). */
+export type CallAs = ActingUser | undefined;
+
+export type ArcadeClient = {
+  readonly baseUrl: string;
+  listGames(as?: CallAs): Promise<GameView[]>;
+  getGame(id: string, as?: CallAs): Promise<GameView>;
+  /** Ensure ready; `alreadyReady` is true when the portal answered 200 rather than 202. */
+  play(id: string, as?: CallAs): Promise<{ game: GameView; alreadyReady: boolean }>;
+  power(id: string, action: PowerAction, as?: CallAs): Promise<GameView>;
+  health(): Promise<z.infer<typeof healthSchema>>;
+};
+
+/** A typed client of the portal's HTTP API (docs/api.md); throws ArcadeApiError with the portal's sentence. */
+export function createArcadeClient(options: ArcadeClientOptions): ArcadeClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  async function call<T>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, as: CallAs): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: "application/json" };
+    if (as) headers[ACTING_USER_HEADER] = encodeActingUser(as);
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, { method, headers, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw unreachableError(baseUrl, error);
+    }
+    const text = await response.text().catch(() => "");
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // A proxy's HTML error page: the status alone has to do.
+    }
+    if (!response.ok) throw errorFromResponse(response.status, json);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ArcadeApiError("config:api_mismatch", `The portal's answer to ${method} ${path} is not what this client expects; are both on the same version?`, {
+        httpStatus: response.status,
+        cause: parsed.error,
+      });
+    }
+    return { status: response.status, body: parsed.data };
+  }
+
+  const gamePath = (id: string) => `/api/v1/games/${encodeURIComponent(id)}`;
+
+  return {
+    baseUrl,
+    listGames: async (as) => (await call("GET", "/api/v1/games", gameListSchema, as)).body.games,
+    getGame: async (id, as) => (await call("GET", gamePath(id), gameViewSchema, as)).body,
+    play: async (id, as) => {
+      const { status, body } = await call("POST", `${gamePath(id)}/play`, gameViewSchema, as);
+      return { game: body, alreadyReady: status === 200 };
+    },
+    power: async (id, action, as) => (await call("POST", `${gamePath(id)}/${action}`, gameViewSchema, as)).body,
+    health: async () => (await call("GET", "/api/health", healthSchema, undefined)).body,
+  };
+}
