@@ -179,6 +179,7 @@ const portalShape = z
     ARCADE_POLL_FAST_MS: intInRange("ARCADE_POLL_FAST_MS", 200, 60_000, 1_000),
     ARCADE_POLL_SLOW_MS: intInRange("ARCADE_POLL_SLOW_MS", 200, 600_000, 5_000),
     ARCADE_DEMO: flag("ARCADE_DEMO"),
+    ARCADE_IDLE_STOP_MINUTES: intInRange("ARCADE_IDLE_STOP_MINUTES", 0, 1440, 30),
     AUTH_SECRET: required("AUTH_SECRET", "generate one with `openssl rand -base64 33`").refine((v) => v.length >= 32, {
       error: "AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 33`",
     }),
@@ -206,6 +207,8 @@ export type PortalEnv = {
   dbFile: string;
   apiToken: string | undefined;
   poll: { fastMs: number; slowMs: number };
+  /** Default minutes with nobody playing before a game's CT is shut down; 0 = never. */
+  idleStopMinutes: number;
   demo: boolean;
   auth: { secret: string; url: string | undefined; discordClientId: string; discordClientSecret: string };
   discord: { apiUrl: string; guildId: string; adminRoleIds: string[]; botToken: string };
@@ -240,6 +243,7 @@ export function readPortalEnv(source: Source = process.env): PortalEnv {
     dbFile: portal.ARCADE_DB,
     apiToken: portal.ARCADE_API_TOKEN,
     poll: { fastMs: portal.ARCADE_POLL_FAST_MS, slowMs: Math.max(portal.ARCADE_POLL_SLOW_MS, portal.ARCADE_POLL_FAST_MS) },
+    idleStopMinutes: portal.ARCADE_IDLE_STOP_MINUTES,
     demo: portal.ARCADE_DEMO,
     auth: {
       secret: portal.AUTH_SECRET,
@@ -260,7 +264,12 @@ export function readPortalEnv(source: Source = process.env): PortalEnv {
 
 const botShape = z.object({
   DISCORD_TOKEN: required("DISCORD_TOKEN", "copy the bot token from the Discord Developer Portal (Bot > Reset Token)"),
-  DISCORD_APP_ID: discordId("DISCORD_APP_ID", "application (Developer Portal > General Information > Application ID)"),
+  DISCORD_APP_ID: optionalText.transform((v, ctx) => {
+    const how = "copy the Application ID from the Discord Developer Portal (your application > General Information)";
+    if (v === undefined) ctx.addIssue({ code: "custom", message: `DISCORD_APP_ID is not set: ${how}` });
+    else if (!snowflake.test(v)) ctx.addIssue({ code: "custom", message: `DISCORD_APP_ID must be an id of 17-20 digits: ${how}` });
+    return v ?? "";
+  }),
   DISCORD_GUILD_ID: optionalDiscordId("DISCORD_GUILD_ID", "server"),
   DISCORD_NOTIFY_CHANNEL_ID: optionalDiscordId("DISCORD_NOTIFY_CHANNEL_ID", "notification channel"),
   DISCORD_STATUS_CHANNEL_ID: optionalDiscordId("DISCORD_STATUS_CHANNEL_ID", "status channel"),
@@ -288,10 +297,19 @@ export type BotEnv = {
   maxBacklog: number;
 };
 
-/** Reads and checks the bot's configuration; throws ConfigError naming every bad variable. */
-export function readBotEnv(source: Source = process.env): BotEnv {
+/**
+ * Reads and checks the bot's configuration; throws ConfigError naming every bad variable. Running the bot needs
+ * DISCORD_GUILD_ID: the portal trusts the Discord user the bot names, so the bot must only act for members of the
+ * arcade's own server. Registering commands (`purpose: "deploy"`) may go without it: then they are global.
+ */
+export function readBotEnv(source: Source = process.env, options: { purpose?: "run" | "deploy" } = {}): BotEnv {
   const { values, problems } = collect(source, botShape);
   const bot = values[0] as z.output<typeof botShape> | undefined;
+  if (options.purpose !== "deploy" && !source.DISCORD_GUILD_ID?.trim()) {
+    problems.push(
+      "DISCORD_GUILD_ID is not set: the bot answers only in the arcade's server; copy the server's id in Discord (Developer Mode, right-click the server, Copy Server ID)",
+    );
+  }
   if (problems.length > 0 || !bot) throw new ConfigError(problems);
   return {
     discord: {

@@ -15,7 +15,7 @@ export function estimateBoot(durationsMs: number[]): GameView["eta"] {
 export function toGameView(
   game: Game,
   status: GameStatus,
-  extra: { eta: GameView["eta"]; bootTimeoutSec: number; shutdownTimeoutSec: number },
+  extra: Pick<GameView, "eta" | "bootTimeoutSec" | "shutdownTimeoutSec" | "players" | "idleStopMinutes" | "idleStopAt">,
 ): GameView {
   return {
     id: game.id,
@@ -38,5 +38,8 @@ export function toGameView(
     eta: extra.eta,
     bootTimeoutSec: extra.bootTimeoutSec,
     shutdownTimeoutSec: extra.shutdownTimeoutSec,
+    players: extra.players,
+    idleStopMinutes: extra.idleStopMinutes,
+    idleStopAt: extra.idleStopAt,
   };
 }

@@ -37,6 +37,12 @@ export const gameViewSchema = z.object({
   eta: z.object({ medianMs: z.number(), samples: z.number() }).nullable(),
   bootTimeoutSec: z.number(),
   shutdownTimeoutSec: z.number(),
+  /** Who has the game open now (play-page heartbeats). */
+  players: z.array(z.object({ id: z.string(), name: z.string(), avatarUrl: z.string().nullable() })),
+  /** Minutes with nobody playing before the CT goes to sleep; 0 = never. */
+  idleStopMinutes: z.number(),
+  /** When the CT will be shut down if nobody plays, while ready and empty; null otherwise. */
+  idleStopAt: z.string().nullable(),
 });
 export type GameView = z.infer<typeof gameViewSchema>;
 
@@ -77,6 +83,7 @@ export const settingsBodySchema = z
   .object({
     bootTimeoutSec: z.number({ error: "bootTimeoutSec must be a number of seconds" }).int().min(5).max(900).nullable().optional(),
     shutdownTimeoutSec: z.number({ error: "shutdownTimeoutSec must be a number of seconds" }).int().min(1).max(600).nullable().optional(),
+    idleStopMinutes: z.number({ error: "idleStopMinutes must be a number of minutes (0 = never)" }).int().min(0).max(1440).nullable().optional(),
   })
   .strict();
 

@@ -5,6 +5,7 @@ import { EventLog } from "../events";
 import { loadCatalogue } from "../games";
 import { createLifecycle, type LifecycleTiming, type ProbeResult, type ProxmoxPort } from "../lifecycle";
 import { createProxmoxClient, type MetricPoint } from "../proxmox";
+import { PresenceBoard } from "../presence";
 import { StatusWatcher } from "../status";
 import { ViewHub } from "./view-hub";
 
@@ -26,7 +27,8 @@ export function createControlPlane(options: ControlPlaneOptions) {
   const events = new EventLog(db);
   const client = options.proxmox ?? createProxmoxClient(env.proxmox);
   const lifecycle = createLifecycle({ proxmox: client, catalogue, db, events, probe: options.probe, timing: options.timing });
-  const hub = new ViewHub(catalogue, lifecycle, events);
+  const presence = new PresenceBoard();
+  const hub = new ViewHub(catalogue, lifecycle, events, presence, env.idleStopMinutes);
   const watcher = new StatusWatcher(
     {
       listClusterContainers: () => client.listClusterContainers(),
@@ -43,6 +45,12 @@ export function createControlPlane(options: ControlPlaneOptions) {
   }
   lifecycle.resumePendingOps();
   watcher.start();
+  // Presence expiry and idle auto-stop need no Proxmox call: a local check every 15 s is plenty for minutes.
+  const housekeeping = setInterval(() => {
+    for (const gameId of presence.prune()) hub.refresh(gameId);
+    lifecycle.stopIdleGames(presence, env.idleStopMinutes);
+  }, 15_000);
+  housekeeping.unref();
 
   return {
     env,
@@ -51,9 +59,11 @@ export function createControlPlane(options: ControlPlaneOptions) {
     lifecycle,
     watcher,
     hub,
+    presence,
     proxmox: client,
     authz: { adminRoleIds: env.discord.adminRoleIds },
     async close(): Promise<void> {
+      clearInterval(housekeeping);
       await watcher.stop();
       await lifecycle.close();
       await client.close?.();

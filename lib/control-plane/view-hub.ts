@@ -3,6 +3,7 @@ import type { GameView } from "../api/schemas";
 import type { ArcadeEvent, EventLog } from "../events";
 import { getGameOrThrow, type Catalogue } from "../games";
 import type { Lifecycle } from "../lifecycle";
+import type { PresenceBoard } from "../presence";
 import type { GameStatus } from "../status/types";
 
 export type HubListener = { status?: (view: GameView) => void; event?: (event: ArcadeEvent) => void };
@@ -19,6 +20,8 @@ export class ViewHub {
     private readonly catalogue: Catalogue,
     private readonly lifecycle: Lifecycle,
     private readonly events: EventLog,
+    private readonly presence: PresenceBoard,
+    private readonly idleStopMinutes: number,
   ) {
     lifecycle.board.subscribe((status) => this.emitStatus(status));
     events.subscribe((event) => {
@@ -61,10 +64,14 @@ export class ViewHub {
     const game = getGameOrThrow(this.catalogue, status.gameId);
     if (!this.etas.has(game.id)) this.etas.set(game.id, estimateBoot(this.events.recentBootDurations(game.id)));
     const settings = this.lifecycle.settings.get(game.id);
+    const idleStopAt = this.lifecycle.idleDeadline(this.presence, game, this.idleStopMinutes);
     return toGameView(game, status, {
       eta: this.etas.get(game.id) ?? null,
       bootTimeoutSec: settings.bootTimeoutSec ?? game.bootTimeoutSec,
       shutdownTimeoutSec: settings.shutdownTimeoutSec ?? this.lifecycle.context.timing.defaultShutdownTimeoutSec,
+      players: this.presence.players(game.id),
+      idleStopMinutes: settings.idleStopMinutes ?? game.idleStopMinutes ?? this.idleStopMinutes,
+      idleStopAt: idleStopAt === null ? null : new Date(idleStopAt).toISOString(),
     });
   }
 }

@@ -49,4 +49,9 @@ export const migrations: Array<{ version: number; name: string; sql: string }> =
       );
     `,
   },
+  {
+    version: 2,
+    name: "idle auto-stop minutes per game",
+    sql: "ALTER TABLE game_settings ADD COLUMN idle_stop_minutes INTEGER",
+  },
 ];

@@ -28,6 +28,7 @@ export function describeEvent(event: NewEvent): string {
       }
       return `${game} failed to ${event.action === "reboot" ? "reboot" : "start"}${reason}`;
     case "game.stopping":
+      if (event.source === "auto" && event.reason) return `${game} is going to sleep: ${event.reason}`;
       return event.action === "stop"
         ? `${who} force-stopped ${game} ${fromWhere[event.source]}`
         : `${who} is shutting down ${game} ${fromWhere[event.source]}`;

@@ -60,6 +60,7 @@ function readManifest(dir: string, file: string, problems: string[]): Game | und
     controls: m.controls ?? [],
     aspectRatio: m.aspectRatio ?? "16/9",
     upstream: m.upstream ?? new URL(probeUrl).origin,
+    idleStopMinutes: m.idleStopMinutes,
     dir,
   };
 }

@@ -56,6 +56,12 @@ export const gameManifestSchema = z
       .regex(/^\d{1,4}\/\d{1,4}$/, { error: 'must be width/height, e.g. "aspectRatio": "16/9"' })
       .optional(),
     upstream: webUrl("upstream", "http://10.22.0.20:80").optional(),
+    idleStopMinutes: z
+      .number({ error: 'must be a number of minutes, e.g. "idleStopMinutes": 30 (0 = never)' })
+      .int({ error: "must be a whole number of minutes" })
+      .min(0, { error: "must be from 0 (never) to 1440 minutes" })
+      .max(1440, { error: "must be from 0 (never) to 1440 minutes" })
+      .optional(),
   })
   .strict();
 
@@ -75,6 +81,8 @@ export type Game = {
   controls: string[];
   aspectRatio: string;
   upstream: string;
+  /** Minutes with nobody playing before the CT is shut down; undefined = the portal's default, 0 = never. */
+  idleStopMinutes: number | undefined;
   /** Folder that holds game.json. */
   dir: string;
 };

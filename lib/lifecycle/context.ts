@@ -42,6 +42,8 @@ export type LifecycleContext = {
   lastSeen: Map<number, "running" | "stopped" | "unknown" | "missing">;
   /** Tells the watcher to poll soon: something is changing. */
   wake: () => void;
+  /** Epoch ms when this portal process started: idle timers never count time before it. */
+  startedAt: number;
 };
 
 export type Request = { actor: Actor; source: Source };

@@ -10,6 +10,9 @@ import { playGame } from "./play-game";
 import { powerGame, type PowerRequest } from "./power-game";
 import { type ProbeResult, probeUrl } from "./probe-url";
 import { resumePendingOps } from "./resume-pending-ops";
+import { idleDeadline, stopIdleGames } from "./stop-idle-games";
+import type { PresenceBoard } from "../presence";
+import type { Game } from "../games";
 
 export type Lifecycle = ReturnType<typeof createLifecycle>;
 
@@ -50,6 +53,7 @@ export function createLifecycle(deps: {
     nodes: new Map(),
     lastSeen: new Map(),
     wake: () => undefined,
+    startedAt: Date.now(),
   };
 
   return {
@@ -58,6 +62,8 @@ export function createLifecycle(deps: {
     settings: ctx.settings,
     play: (gameId: string, request: Request): GameStatus => playGame(ctx, gameId, request),
     power: (gameId: string, action: PowerRequest, request: Request): GameStatus => powerGame(ctx, gameId, action, request),
+    stopIdleGames: (presence: PresenceBoard, fallbackMinutes: number, now?: number) => stopIdleGames(ctx, presence, fallbackMinutes, now),
+    idleDeadline: (presence: PresenceBoard, game: Game, fallbackMinutes: number, now = Date.now()) => idleDeadline(ctx, presence, game, fallbackMinutes, now),
     observeCluster: (containers: Parameters<typeof observeCluster>[1]) => observeCluster(ctx, containers),
     observeUnreachable: (error: unknown, wasReachable: boolean) => observeUnreachable(ctx, error, wasReachable),
     resumePendingOps: () => resumePendingOps(ctx),

@@ -13,7 +13,7 @@ export type PowerRequest = "start" | "shutdown" | "stop" | "reboot";
  * The admin actions. Start is "ensure ready" like Play. Shutdown and stop take over from a boot in progress;
  * a stop also takes over from a slow shutdown. Reboot waits for whatever runs first.
  */
-export function powerGame(ctx: LifecycleContext, gameId: string, action: PowerRequest, request: Request): GameStatus {
+export function powerGame(ctx: LifecycleContext, gameId: string, action: PowerRequest, request: Request, reason?: string): GameStatus {
   const game = getGameOrThrow(ctx.catalogue, gameId);
   if (action === "start") return playGame(ctx, gameId, request);
   const status = ctx.board.get(game.id)!;
@@ -35,6 +35,6 @@ export function powerGame(ctx: LifecycleContext, gameId: string, action: PowerRe
     throw new ArcadeError("conflict:stopped", `${game.name} is already stopped.`);
   }
   const takesOver = op !== undefined && (op.kind !== "shutdown" || action === "stop");
-  ctx.ops.run(vmid, action, (signal) => runStop(ctx, { vmid, action, actor, source: request.source }, signal), takesOver ? "replace" : "after");
+  ctx.ops.run(vmid, action, (signal) => runStop(ctx, { vmid, action, actor, source: request.source, reason }, signal), takesOver ? "replace" : "after");
   return ctx.board.get(game.id)!;
 }

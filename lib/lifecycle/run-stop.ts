@@ -10,6 +10,8 @@ export type StopRequest = {
   action: "shutdown" | "stop";
   actor: ActorRef;
   source: Source;
+  /** Why, when it was not a person's decision (idle auto-stop); shown in events and notifications. */
+  reason?: string;
   resume?: { node: string; upid: string | null; startedAt: number };
 };
 
@@ -47,10 +49,10 @@ export async function runStop(ctx: LifecycleContext, req: StopRequest, signal: A
       upid = await powerOff(ctx, node, req.vmid, req.action, timeoutSec);
       if (upid) ctx.pending.setUpid(req.vmid, upid);
       for (const game of games) {
-        transition(ctx, game, { node, upid }, "game.stopping", { actor: req.actor, source: req.source, upid, action: req.action });
+        transition(ctx, game, { node, upid }, "game.stopping", { actor: req.actor, source: req.source, upid, action: req.action, reason: req.reason });
       }
     }
-    let note: string | null = req.action === "stop" ? `forced by ${req.actor.name}` : `shut down by ${req.actor.name}`;
+    let note: string | null = req.reason ?? (req.action === "stop" ? `forced by ${req.actor.name}` : `shut down by ${req.actor.name}`);
     if (upid) {
       const outcome = await waitForTask(ctx.proxmox, node, upid, { pollMs: ctx.timing.taskPollMs, signal });
       if (!outcome.ok && req.action === "shutdown") {

@@ -1,0 +1,1 @@
+export { PresenceBoard, PRESENCE_TTL_MS, type Player } from "./presence-board";
