@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Game } from "../lib/games";
 import type { SimContainer, SimScenario, SimTiming } from "../sim/proxmox";
@@ -6,8 +7,14 @@ export const DEMO_TOKEN_ID = "arcade@pve!portal";
 
 /**
  * The simulated cluster behind a catalogue: one CT per distinct vmid on the node its game names, serving the
- * game's own web build (`<game>/web`) on the port of its URL while it runs.
+ * game's own web build (`<game>/web`, then the catalogue's shared `_shell/` if there is one) on the port of its
+ * URL while it runs.
  */
+function webLayers(game: Game): string[] {
+  const shell = path.resolve(game.dir, "..", "_shell");
+  return [path.resolve(game.dir, "web"), ...(existsSync(shell) ? [shell] : [])];
+}
+
 export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing: Partial<SimTiming> = {}): SimScenario {
   const containers = new Map<number, SimContainer>();
   for (const game of games) {
@@ -21,7 +28,7 @@ export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing:
       cores: 1,
       tags: "arcade",
       ip: `10.22.0.${game.vmid % 200}`,
-      web: { port: Number(url.port || 80), root: path.resolve(game.dir, "web") },
+      web: { port: Number(url.port || 80), root: webLayers(game) },
     });
   }
   const nodes = [...new Set(["pve1", "pve2", ...[...containers.values()].map((c) => c.node)])].map((name) => ({ name }));

@@ -73,7 +73,8 @@ export function loadCatalogue(gamesDir: string): Catalogue {
   const problems: string[] = [];
   const games: Game[] = [];
   const folders = readdirSync(gamesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    // Folders starting with "." or "_" hold other things (e.g. the demo games' shared shell), not games.
+    .filter((entry) => entry.isDirectory() && !/^[._]/.test(entry.name))
     .map((entry) => entry.name)
     .sort();
   for (const folder of folders) {

@@ -35,7 +35,9 @@ const containerSchema = z.strictObject({
   template: z.boolean().optional(),
   tags: z.string().optional(),
   ip: z.string().regex(/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/, "an IPv4 address, optionally with /prefix").optional(),
-  web: z.strictObject({ port: z.number().int().min(0).max(65535).optional(), root: z.string().optional() }).optional(),
+  web: z
+    .strictObject({ port: z.number().int().min(0).max(65535).optional(), root: z.union([z.string(), z.array(z.string()).min(1)]).optional() })
+    .optional(),
 });
 
 const tokenSchema = z.strictObject({
@@ -78,7 +80,8 @@ export async function loadScenarioFile(file: string): Promise<SimScenario> {
   const scenario = parseScenarioOrThrow(JSON.parse(await readFile(file, "utf8")));
   const folder = path.dirname(path.resolve(file));
   for (const ct of scenario.containers) {
-    if (ct.web?.root !== undefined) ct.web.root = path.resolve(folder, ct.web.root);
+    const root = ct.web?.root;
+    if (ct.web && root !== undefined) ct.web.root = typeof root === "string" ? path.resolve(folder, root) : root.map((r) => path.resolve(folder, r));
   }
   return scenario;
 }

@@ -16,8 +16,11 @@ export type SimContainer = {
   tags?: string;
   /** IPv4 address of eth0, optionally with a prefix ("10.22.0.20" or "10.22.0.20/24"); absent = DHCP. */
   ip?: string;
-  /** The game web server inside the CT. port 0 or absent = pick a free port once at load and keep it. */
-  web?: { port?: number; root?: string };
+  /**
+   * The game web server inside the CT. port 0 or absent = pick a free port once at load and keep it. `root` may
+   * list several folders, searched in order like layers of one filesystem (a game plus a shared library).
+   */
+  web?: { port?: number; root?: string | string[] };
 };
 
 export type SimAclEntry = {

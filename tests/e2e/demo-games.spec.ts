@@ -30,7 +30,7 @@ addEventListener("message", (e) => { if (e.origin === ${JSON.stringify(new URL(s
 }
 
 test.beforeAll(async () => {
-  for (const game of games) hosts.set(game.id, await startStaticServer({ root: path.join(game.dir, "web") }));
+  for (const game of games) hosts.set(game.id, await startStaticServer({ root: [path.join(game.dir, "web"), path.join(game.dir, "..", "_shell")] }));
   portal = await startStaticServer({ pages: Object.fromEntries(games.map((g) => [`/${g.id}`, portalPage(g, gameUrl(g.id))])) });
 });
 

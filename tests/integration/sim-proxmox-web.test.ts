@@ -12,6 +12,7 @@ const WEB_DELAY_MS = 250;
 let sim: ProxmoxSim;
 let api: SimClient;
 let root: string;
+let library: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "sim-web-"));
@@ -20,10 +21,15 @@ beforeAll(async () => {
   await writeFile(path.join(root, "assets", "app.js"), "console.log('hi')");
   await writeFile(path.join(root, "cartofia.apk"), Buffer.alloc(4096, 7));
   await writeFile(path.join(root, "cartofia.tar.gz"), Buffer.alloc(2048, 1));
+  library = await mkdtemp(path.join(tmpdir(), "sim-web-lib-"));
+  await mkdir(path.join(library, "assets"));
+  await writeFile(path.join(library, "assets", "app.js"), "the library's copy");
+  await writeFile(path.join(library, "assets", "shell.js"), "shared shell");
   sim = await startProxmoxSim({
     containers: [
       { vmid: 2000, node: "pve", hostname: "cartofia", web: { root } },
       { vmid: 2201, node: "pve", hostname: "snake", status: "running", web: {} },
+      { vmid: 2202, node: "pve", hostname: "layers", status: "running", web: { root: [root, library] } },
     ],
     tokens: [TOKEN],
     timing: { startMs: 50, stopMs: 20, webDelayMs: WEB_DELAY_MS, authFailDelayMs: 0, resourcesRefreshMs: 0 },
@@ -35,6 +41,7 @@ afterAll(async () => {
   await api.close();
   await sim.close();
   await rm(root, { recursive: true, force: true });
+  await rm(library, { recursive: true, force: true });
 });
 
 async function connectError(url: string, timeoutMs = 2000): Promise<string | undefined> {
@@ -122,5 +129,12 @@ describe("Proxmox sim game web servers", () => {
     const page = await fetch(sim.webUrl(2201));
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("CT 2201");
+  });
+
+  it("serves layered roots in order: the game's own files first, then a shared library", async () => {
+    await waitUntilServing(sim.webUrl(2202));
+    expect(await (await fetch(`${sim.webUrl(2202)}assets/app.js`)).text()).toBe("console.log('hi')");
+    expect(await (await fetch(`${sim.webUrl(2202)}assets/shell.js`)).text()).toBe("shared shell");
+    expect((await fetch(`${sim.webUrl(2202)}assets/missing.js`)).status).toBe(404);
   });
 });

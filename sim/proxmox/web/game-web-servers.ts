@@ -8,7 +8,7 @@ import { sendErrorPage, sendHtml, serveStatic } from "./static-files";
 
 type GameSite = {
   vmid: number;
-  root?: string;
+  roots: string[];
   mode: WebMode;
   listener: ToggledListener;
   /** The CT is running and its web server has had webDelayMs to come up. */
@@ -46,7 +46,7 @@ export class GameWebServers {
     const server = createServer((req, res) => void this.handle(ct.vmid, req, res));
     const site: GameSite = {
       vmid: ct.vmid,
-      root: ct.web?.root === undefined ? undefined : path.resolve(ct.web.root),
+      roots: [ct.web?.root ?? []].flat().map((root) => path.resolve(root)),
       mode: "ok",
       listener: new ToggledListener(server, this.host, ct.web?.port ?? 0),
       up: ct.status === "running",
@@ -62,8 +62,8 @@ export class GameWebServers {
     if (!site || !ct || site.mode === "hang") return;
     if (site.mode === "error") return sendErrorPage(req, res, 503, "Service Temporarily Unavailable");
     if (req.method !== "GET" && req.method !== "HEAD") return sendErrorPage(req, res, 405, "Not Allowed");
-    if (!site.root) return sendHtml(req, res, 200, placeholder(ct));
-    await serveStatic(site.root, req, res).catch(() => sendErrorPage(req, res, 500, "Internal Server Error"));
+    if (site.roots.length === 0) return sendHtml(req, res, 200, placeholder(ct));
+    await serveStatic(site.roots, req, res).catch(() => sendErrorPage(req, res, 500, "Internal Server Error"));
   }
 
   private follow(ct: CtRecord): void {

@@ -53,8 +53,19 @@ export function sendErrorPage(req: IncomingMessage, res: ServerResponse, status:
   sendHtml(req, res, status, errorPage(status, title));
 }
 
-/** Serves `root` as static files: index.html for directories, ETag revalidation, HEAD, no compression. */
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** The first of `roots` that holds `relative` (a file or a folder), with what it is. */
+async function findInRoots(roots: string[], relative: string) {
+  for (const root of roots) {
+    const file = path.join(root, relative);
+    if (file !== root && !file.startsWith(root + path.sep)) return { file, forbidden: true as const, info: undefined };
+    const info = await stat(file).catch(() => undefined);
+    if (info) return { file, forbidden: false as const, info };
+  }
+  return { file: "", forbidden: false as const, info: undefined };
+}
+
+/** Serves `roots` (searched in order) as static files: index.html for directories, ETag revalidation, HEAD, no compression. */
+export async function serveStatic(roots: string[], req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://game.invalid");
   let relative: string;
   try {
@@ -62,9 +73,8 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   } catch {
     return sendErrorPage(req, res, 400, "Bad Request");
   }
-  const file = path.join(root, path.normalize(relative.endsWith("/") ? `${relative}index.html` : relative));
-  if (file !== root && !file.startsWith(root + path.sep)) return sendErrorPage(req, res, 403, "Forbidden");
-  const info = await stat(file).catch(() => undefined);
+  const { file, forbidden, info } = await findInRoots(roots, path.normalize(relative.endsWith("/") ? `${relative}index.html` : relative));
+  if (forbidden) return sendErrorPage(req, res, 403, "Forbidden");
   if (info?.isDirectory()) return sendHtml(req, res, 301, errorPage(301, "Moved Permanently"), { Location: `${url.pathname}/` });
   if (!info?.isFile()) return sendErrorPage(req, res, 404, "Not Found");
   const etag = `"${Math.floor(info.mtimeMs / 1000).toString(16)}-${info.size.toString(16)}"`;

@@ -19,8 +19,8 @@ export type StaticServer = {
 };
 
 export type StaticServerOptions = {
-  /** Folder served as the web root, like a game CT's nginx; `/` maps to `index.html`. */
-  root?: string;
+  /** Folder(s) served as the web root, searched in order, like a game CT's nginx; `/` maps to `index.html`. */
+  root?: string | string[];
   /** Fixed HTML pages by exact path, checked before `root`. */
   pages?: Record<string, string>;
 };
@@ -33,7 +33,7 @@ function resolveInside(root: string, urlPath: string): string | undefined {
 
 /** Starts a loopback static file server on an ephemeral port (a stand-in for a game CT or the portal). */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
-  const root = options.root ? path.resolve(options.root) : undefined;
+  const roots = [options.root ?? []].flat().map((root) => path.resolve(root));
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? "/", "http://127.0.0.1");
     const page = options.pages?.[pathname];
@@ -42,10 +42,18 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       response.end(page);
       return;
     }
-    const file = root ? resolveInside(root, pathname) : undefined;
     try {
-      if (!file) throw new Error("outside the web root");
-      const body = await readFile(file);
+      let found: { file: string; body: Buffer } | undefined;
+      for (const root of roots) {
+        const file = resolveInside(root, pathname);
+        const body = file ? await readFile(file).catch(() => undefined) : undefined;
+        if (file && body) {
+          found = { file, body };
+          break;
+        }
+      }
+      if (!found) throw new Error("not in any web root");
+      const { file, body } = found;
       response.writeHead(200, {
         "content-type": contentTypes[path.extname(file)] ?? "application/octet-stream",
         "cache-control": "no-store",
