@@ -305,6 +305,10 @@ export type BotEnv = {
 export function readBotEnv(source: Source = process.env, options: { purpose?: "run" | "deploy" } = {}): BotEnv {
   const { values, problems } = collect(source, botShape);
   const bot = values[0] as z.output<typeof botShape> | undefined;
+  // The bot token goes to whatever this points at: only Discord itself, or the simulator on this machine.
+  if (bot && !bot.DISCORD_API_URL.startsWith("https://discord.com/") && !isLoopbackHost(new URL(bot.DISCORD_API_URL).hostname)) {
+    problems.push("DISCORD_API_URL may only point at https://discord.com/api or at the simulator on loopback");
+  }
   if (options.purpose !== "deploy" && !source.DISCORD_GUILD_ID?.trim()) {
     problems.push(
       "DISCORD_GUILD_ID is not set: the bot answers only in the arcade's server; copy the server's id in Discord (Developer Mode, right-click the server, Copy Server ID)",

@@ -1,3 +1,4 @@
+import { type z } from "zod";
 import { ArcadeApiError, errorFromResponse, isArcadeApiError, unreachableError } from "./client-errors";
 import { arcadeEventSchema, gameViewSchema, snapshotSchema, type ArcadeEventView, type GameView } from "./schemas";
 import { createSseParser, type SseFrame } from "./sse";
@@ -72,6 +73,13 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
     }
   };
 
+  // A portal on another release sends other shapes: say so in one line instead of dumping the schema error.
+  const mismatch = (what: string, error: z.ZodError) => {
+    const issue = error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
+    handlers.warn?.(`${what} does not match this client's API schema${where} (${issue?.message ?? "invalid"}); are the portal and this client on the same release?`);
+  };
+
   function onFrame(frame: SseFrame, connected: () => void): void {
     let data: unknown;
     try {
@@ -82,7 +90,7 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
     }
     if (frame.event === "snapshot") {
       const snapshot = snapshotSchema.safeParse(data);
-      if (!snapshot.success) return handlers.warn?.("the snapshot does not match the API schema", snapshot.error);
+      if (!snapshot.success) return mismatch("the snapshot", snapshot.error);
       const resumedAfter = lastId;
       // null: nothing to resume yet; smaller: the portal's event log was reset, so its ids start over.
       if (lastId === null || snapshot.data.lastEventId < lastId) lastId = snapshot.data.lastEventId;
@@ -91,11 +99,11 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
       safely("snapshot", () => handlers.snapshot(snapshot.data));
     } else if (frame.event === "status") {
       const view = gameViewSchema.safeParse(data);
-      if (!view.success) return handlers.warn?.("a status frame does not match the API schema", view.error);
+      if (!view.success) return mismatch("a status frame", view.error);
       safely("status", () => handlers.status(view.data));
     } else if (frame.event === "arcade") {
       const event = arcadeEventSchema.safeParse(data);
-      if (!event.success) return handlers.warn?.("an event frame does not match the API schema", event.error);
+      if (!event.success) return mismatch("an event frame", event.error);
       if (lastId !== null && event.data.id <= lastId) return;
       lastId = event.data.id;
       safely("event", () => handlers.event(event.data));

@@ -89,4 +89,44 @@ describe("bot configuration", () => {
       expect(text).toMatch(/ARCADE_API_TOKEN is not set/);
     }
   });
+
+  const bot = {
+    DISCORD_TOKEN: "bot-token",
+    DISCORD_APP_ID: "123456789012345678",
+    ARCADE_URL: "http://10.0.0.21:3000/",
+    ARCADE_API_TOKEN: "a".repeat(32),
+  };
+  const botProblems = (env: Record<string, string>, purpose?: "run" | "deploy") => {
+    try {
+      readBotEnv(env, { purpose });
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it("needs the arcade's server id to run, but registers commands globally without it", () => {
+    expect(botProblems(bot)).toEqual([expect.stringMatching(/^DISCORD_GUILD_ID is not set: the bot answers only in the arcade's server/)]);
+    const deploy = readBotEnv(bot, { purpose: "deploy" });
+    expect(deploy.discord.guildId).toBeUndefined();
+    const run = readBotEnv({ ...bot, DISCORD_GUILD_ID: "223456789012345678" });
+    expect(run.arcade).toEqual({ url: "http://10.0.0.21:3000", publicUrl: "http://10.0.0.21:3000", apiToken: "a".repeat(32) });
+    expect(run.maxBacklog).toBe(10);
+    expect(run.stateFile).toBe("data/bot-state.json");
+  });
+
+  it("sends the bot token only to Discord or to the simulator on loopback", () => {
+    const env = { ...bot, DISCORD_GUILD_ID: "223456789012345678" };
+    expect(botProblems({ ...env, DISCORD_API_URL: "http://127.0.0.1:4100/api" })).toEqual([]);
+    expect(botProblems({ ...env, DISCORD_API_URL: "https://discord.example.net/api" })).toEqual([
+      "DISCORD_API_URL may only point at https://discord.com/api or at the simulator on loopback",
+    ]);
+    expect(readBotEnv(env).discord.apiUrl).toBe("https://discord.com/api");
+  });
+
+  it("says where to find a malformed application id", () => {
+    expect(botProblems({ ...bot, DISCORD_APP_ID: "my-bot" }, "deploy")).toEqual([
+      "DISCORD_APP_ID must be an id of 17-20 digits: copy the Application ID from the Discord Developer Portal (your application > General Information)",
+    ]);
+  });
 });

@@ -1,0 +1,50 @@
+import type { GameView } from "@/lib/api/schemas";
+
+type State = GameView["state"];
+
+/** Embed colours per state: Discord's own green, yellow, red and greys, so they read like its UI. */
+export const stateColor: Record<State, number> = {
+  ready: 0x57f287,
+  starting: 0xfee75c,
+  stopping: 0xfee75c,
+  stopped: 0x99aab5,
+  failed: 0xed4245,
+  unknown: 0x4f545c,
+};
+
+export const stateEmoji: Record<State, string> = {
+  ready: "🟢",
+  starting: "🟡",
+  stopping: "🟠",
+  stopped: "⚫",
+  failed: "🔴",
+  unknown: "❔",
+};
+
+export const stateLabel: Record<State, string> = {
+  ready: "Ready",
+  starting: "Starting",
+  stopping: "Stopping",
+  stopped: "Stopped",
+  failed: "Failed",
+  unknown: "Unknown",
+};
+
+const stageLabel: Record<NonNullable<GameView["stage"]>, string> = {
+  requested: "asking Proxmox to start the container",
+  container_starting: "container starting",
+  container_running: "container running, game loading",
+  waiting_for_game: "waiting for the game to answer",
+  ready: "ready",
+};
+
+/** "Starting (container running, game loading)", "Failed: no answer…", or just the state. */
+export function describeState(view: Pick<GameView, "state" | "stage" | "reason">): string {
+  if (view.state === "starting" && view.stage) return `${stateLabel.starting} (${stageLabel[view.stage]})`;
+  if ((view.state === "failed" || view.state === "unknown") && view.reason) return `${stateLabel[view.state]}: ${view.reason}`;
+  return stateLabel[view.state];
+}
+
+export function describeStage(stage: GameView["stage"]): string {
+  return stage ? stageLabel[stage] : "starting";
+}

@@ -1,0 +1,69 @@
+import { escapeMarkdown, time, TimestampStyles } from "discord.js";
+import type { ArcadeEventView } from "@/lib/api/schemas";
+import { formatSeconds, gameTitle, message, type Links, type MessagePayload } from "../format/payload";
+import { playButton } from "../play/render-progress";
+
+const fromWhere: Record<ArcadeEventView["source"], string> = {
+  web: "from the web",
+  discord: "from Discord",
+  api: "through the API",
+  auto: "automatically",
+};
+
+function who(event: ArcadeEventView): string {
+  return event.actor.kind === "system" ? "The arcade" : `**${escapeMarkdown(event.actor.name)}**`;
+}
+
+function stoppedLine(event: ArcadeEventView, title: string): string {
+  const reason = event.reason ?? "";
+  if (event.source === "auto" && reason) return `💤 ${title} went to sleep: ${escapeMarkdown(reason)}.`;
+  const forced = /^forced by /.test(reason);
+  const plain = /^(shut down|forced) by /.test(reason);
+  const by = event.actor.kind === "system" ? "" : ` by **${escapeMarkdown(event.actor.name)}**`;
+  const extra = reason && !plain ? ` (${escapeMarkdown(reason)})` : "";
+  return `⏹️ ${title} was ${forced ? "force-stopped" : "shut down"}${by} ${fromWhere[event.source]}${extra}.`;
+}
+
+// The portal's sentence already says what failed ("Snake failed to start: …"); only the name gets bold.
+function failedLine(event: ArcadeEventView, name: string, title: string): string {
+  const sentence = event.message.startsWith(name) ? `${title}${escapeMarkdown(event.message.slice(name.length))}` : `${title}: ${escapeMarkdown(event.message)}`;
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+/**
+ * The channel message for one portal event, or null for events the channel does not need (stopping, settings,
+ * Proxmox reachability): those are on the portal's audit page.
+ */
+export function formatNotification(event: ArcadeEventView, nameOf: (gameId: string) => string, links: Links): MessagePayload | null {
+  const name = event.gameId ? nameOf(event.gameId) : "a game";
+  const title = gameTitle(name);
+  switch (event.type) {
+    case "game.starting":
+      return message(`▶️ ${who(event)} started ${title} ${fromWhere[event.source]}.`);
+    case "game.ready": {
+      const took = event.durationMs === null ? "" : ` (took ${formatSeconds(event.durationMs)})`;
+      return message(`✅ ${title} is ready${took}.`, { components: event.gameId ? playButton({ id: event.gameId, name }, links) : [] });
+    }
+    case "game.stopped":
+      return message(stoppedLine(event, title));
+    case "game.failed":
+      return message(`❌ ${failedLine(event, name, title)}`);
+    case "game.rebooting":
+      return message(`🔄 ${who(event)} is rebooting ${title} ${fromWhere[event.source]}.`);
+    case "game.started_externally":
+      return message(`⚠️ ${title} was started outside the arcade (directly on Proxmox).`);
+    case "game.stopped_externally":
+      return message(`⚠️ ${title} was stopped outside the arcade (directly on Proxmox).`);
+    default:
+      return null;
+  }
+}
+
+/** The one line that stands in for the events a long outage would otherwise flood the channel with. */
+export function formatBacklogSummary(skipped: number, range: { from: string; to: string } | null): MessagePayload {
+  const events = skipped === 1 ? "1 older event" : `${skipped} older events`;
+  const when = range
+    ? ` (${time(new Date(range.from), TimestampStyles.ShortDateTime)} to ${time(new Date(range.to), TimestampStyles.ShortDateTime)})`
+    : "";
+  return message(`⏭️ While the bot was away, ${events}${when} went unposted to keep this channel readable; the portal's audit log has every one.`);
+}
