@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createCallbacks, userFromProfile } from "@/lib/auth/auth-callbacks";
 import { claimsAreAdmin, claimsForLogin, RECHECK_AFTER_MS, refreshClaims } from "@/lib/auth/session-claims";
 
 const profile = { id: "111111111111111111", username: "alex", global_name: "Alex", avatar: null };
@@ -40,5 +41,45 @@ describe("login and session claims", () => {
     expect(kept?.roles).toEqual(claims.roles);
     expect(await refreshClaims(kept!, now + 59_000, async () => ({ status: "not_member" as const }))).toBe(kept);
     expect(await refreshClaims(kept!, now + 60_000, async () => ({ status: "not_member" as const }))).toBeNull();
+  });
+});
+
+describe("Auth.js callbacks", () => {
+  const admins = ["900000000000000001"];
+  const login = (membership: Parameters<typeof userFromProfile>[1]) => userFromProfile(profile, membership, 0);
+
+  it("signs a member in with the Discord id as subject, never Auth.js's random id", async () => {
+    const callbacks = createCallbacks({ adminRoleIds: admins, lookup: async () => member, now: () => 1 });
+    const user = login(member);
+    expect(callbacks.signIn({ user })).toBe(true);
+    const token = await callbacks.jwt({ token: { sub: "0f6d8a52-random-uuid" }, user, account: { provider: "discord" } });
+    expect(token?.sub).toBe("111111111111111111");
+    const session = callbacks.session({ session: { user: {}, expires: "" } as never, token: token! });
+    expect(session.user).toMatchObject({ discordId: "111111111111111111", name: "Alex", image: null, isAdmin: true, isGuildOwner: false });
+  });
+
+  it("sends a non-member to the denied page with the reason, and a Discord outage with its own reason", () => {
+    const callbacks = createCallbacks({ adminRoleIds: admins, lookup: async () => member });
+    expect(callbacks.signIn({ user: login({ status: "not_member" }) })).toBe("/denied?reason=not-member");
+    expect(callbacks.signIn({ user: login({ status: "error", reason: "503" }) })).toBe("/denied?reason=discord-unavailable");
+  });
+
+  it("makes a member without an admin role a plain member", async () => {
+    const callbacks = createCallbacks({ adminRoleIds: ["900000000000000002"], lookup: async () => member });
+    const token = await callbacks.jwt({ token: {}, user: login(member), account: {} });
+    expect(callbacks.session({ session: { user: {}, expires: "" } as never, token: token! }).user.isAdmin).toBe(false);
+  });
+
+  it("ends the session of a member removed from the server at the next re-check, and of a cookie without claims", async () => {
+    let clock = 0;
+    let membership: Parameters<typeof userFromProfile>[1] = member;
+    const callbacks = createCallbacks({ adminRoleIds: admins, lookup: async () => membership, now: () => clock });
+    const token = (await callbacks.jwt({ token: {}, user: login(member), account: {} }))!;
+    membership = { status: "not_member" };
+    clock = RECHECK_AFTER_MS - 1;
+    expect(await callbacks.jwt({ token })).not.toBeNull();
+    clock = RECHECK_AFTER_MS;
+    expect(await callbacks.jwt({ token })).toBeNull();
+    expect(await callbacks.jwt({ token: { sub: "x" } })).toBeNull();
   });
 });

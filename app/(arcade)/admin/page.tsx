@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { AdminGameRow } from "@/components/admin/admin-game-row";
+import { AuditFilters } from "@/components/admin/audit-filters";
+import { AuditLiveNotice } from "@/components/admin/audit-live-notice";
+import { AuditTimeline } from "@/components/admin/audit-timeline";
+import { Forbidden } from "@/components/admin/forbidden";
+import { buttonStyles, panel } from "@/components/ui/styles";
+import { requireUser } from "@/lib/auth/get-session";
+import { getControlPlane } from "@/lib/control-plane";
+import { auditPage, listPeople, parseAuditFilters } from "./audit-query";
+
+export const metadata: Metadata = { title: "Admin" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Admins only (checked here, on the server): every game's state and load, power actions, settings, the audit. */
+export default async function AdminPage({ searchParams }: Props) {
+  await connection();
+  const user = await requireUser("/admin");
+  if (!user.isAdmin) return <Forbidden />;
+  const cp = getControlPlane();
+  const filters = parseAuditFilters(await searchParams);
+  const { events, nextBefore } = auditPage(cp, filters);
+  const games = cp.hub.views();
+  const defaultShutdown = cp.lifecycle.context.timing.defaultShutdownTimeoutSec;
+  const pageLink = (before: number | null) => {
+    const query = new URLSearchParams({ ...(filters.game && { game: filters.game }), ...(filters.actor && { actor: filters.actor }), ...(before && { before: String(before) }) });
+    return `/admin${query.size ? `?${query}` : ""}#audit`;
+  };
+
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 pb-16 pt-8">
+      <h1 className="text-2xl font-black tracking-tight sm:text-3xl">Admin</h1>
+      <section aria-labelledby="admin-games" className="mt-6">
+        <h2 id="admin-games" className="mb-3 text-lg font-bold">
+          Containers
+        </h2>
+        {games.length === 0 && <p className="text-sm text-zinc-400">The catalogue has no games.</p>}
+        <div className="grid gap-4 lg:grid-cols-2">
+          {games.map((game) => {
+            const stored = cp.lifecycle.settings.get(game.id);
+            const catalogued = cp.catalogue.games.find((g) => g.id === game.id);
+            return (
+              <AdminGameRow
+                key={game.id}
+                initial={game}
+                settings={{
+                  gameId: game.id,
+                  name: game.name,
+                  bootTimeoutSec: stored.bootTimeoutSec,
+                  shutdownTimeoutSec: stored.shutdownTimeoutSec,
+                  idleStopMinutes: stored.idleStopMinutes,
+                  defaults: {
+                    bootTimeoutSec: catalogued?.bootTimeoutSec ?? game.bootTimeoutSec,
+                    shutdownTimeoutSec: defaultShutdown,
+                    idleStopMinutes: catalogued?.idleStopMinutes ?? cp.env.idleStopMinutes,
+                  },
+                }}
+              />
+            );
+          })}
+        </div>
+      </section>
+
+      <section id="audit" aria-labelledby="audit-title" className={`${panel} mt-10 scroll-mt-20 p-4 sm:p-6`}>
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <h2 id="audit-title" className="text-lg font-bold">
+            Audit timeline
+          </h2>
+          <AuditFilters games={games.map((g) => ({ value: g.id, label: g.name }))} people={listPeople(cp)} game={filters.game} actor={filters.actor} />
+        </div>
+        <div className="mt-3">
+          <AuditLiveNotice
+            key={events[0]?.id ?? 0}
+            newestId={filters.before ? Number.MAX_SAFE_INTEGER : (events[0]?.id ?? cp.events.lastId())}
+            game={filters.game}
+            actor={filters.actor}
+          />
+        </div>
+        <AuditTimeline events={events} />
+        <nav aria-label="Audit pages" className="mt-4 flex flex-wrap gap-3">
+          {filters.before !== undefined && (
+            <Link href={pageLink(null)} className={buttonStyles.secondary}>
+              Newest events
+            </Link>
+          )}
+          {nextBefore !== null && (
+            <Link href={pageLink(nextBefore)} className={buttonStyles.secondary}>
+              Older events
+            </Link>
+          )}
+        </nav>
+      </section>
+    </main>
+  );
+}

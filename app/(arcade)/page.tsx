@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { GameGrid } from "@/components/games/game-grid";
+import { ProxmoxNotice } from "@/components/games/proxmox-notice";
+import { requireUser } from "@/lib/auth/get-session";
+import { getControlPlane } from "@/lib/control-plane";
+
+export const metadata: Metadata = { title: "Games" };
+
+/** The catalogue: one card per game with its live state, rendered on the server and kept live by the stream. */
+export default async function HomePage() {
+  await connection();
+  const user = await requireUser("/");
+  const games = getControlPlane().hub.views();
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 pb-16 pt-8 sm:pt-10">
+      <div className="mb-6 sm:mb-8">
+        <h1 className="text-2xl font-black tracking-tight sm:text-3xl">Hi {user.name}, what are we playing?</h1>
+        <p className="mt-1 text-sm text-zinc-400">
+          Games sleep until someone presses Play; the first one in wakes the server, everyone else joins.
+        </p>
+      </div>
+      <ProxmoxNotice initial={games.map((g) => ({ id: g.id, state: g.state, reason: g.reason }))} />
+      <GameGrid games={games} isAdmin={user.isAdmin} />
+    </main>
+  );
+}

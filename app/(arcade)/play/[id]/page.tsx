@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { PlayScreen } from "@/components/play/play-screen";
+import { requireUser } from "@/lib/auth/get-session";
+import { getControlPlane } from "@/lib/control-plane";
+
+type Props = { params: Promise<{ id: string }> };
+
+function findGame(id: string) {
+  return getControlPlane().catalogue.games.find((game) => game.id === id);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const game = findGame((await params).id);
+  return { title: game ? `Play ${game.name}` : "Unknown game" };
+}
+
+/** Boot progress, then the game in a frame. Opening this page asks for the game (Play is idempotent). */
+export default async function PlayPage({ params }: Props) {
+  const { id } = await params;
+  await connection();
+  await requireUser(`/play/${id}`);
+  if (!findGame(id)) notFound();
+  return <PlayScreen initial={getControlPlane().hub.view(id)} />;
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import type { GameView } from "@/lib/api/schemas";
+import { formatBytes, formatCpu } from "@/components/format/display";
+import { formatUptime } from "@/components/format/durations";
+import { stateHint } from "@/components/format/game-state";
+import { useLiveGame } from "@/components/live/use-live";
+import { useNow } from "@/components/live/use-now";
+import { PlayersLine } from "@/components/games/players-line";
+import { StateBadge } from "@/components/ui/state-badge";
+import { panel } from "@/components/ui/styles";
+import { MetricsGraph } from "./metrics-graph";
+import { PowerActions } from "./power-actions";
+import { type GameSettingsProps, SettingsForm } from "./settings-form";
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg bg-white/5 px-3 py-2">
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="font-medium tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+/** One game on the admin page: live state, where it runs, its load, power actions and settings. */
+export function AdminGameRow({ initial, settings }: { initial: GameView; settings: GameSettingsProps }) {
+  const { view, receivedAt } = useLiveGame(initial);
+  const now = useNow(1000);
+  const ct = view.ct;
+  const running = ct?.status === "running" && view.state !== "stopped";
+  const uptime = running && ct ? ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
+  const hint = stateHint(view);
+
+  return (
+    <article aria-labelledby={`admin-${view.id}`} data-game={view.id} className={`${panel} flex flex-col gap-4 p-4 sm:p-5`}>
+      <div className="flex flex-wrap items-center gap-3">
+        <h3 id={`admin-${view.id}`} className="text-lg font-bold">
+          {view.name}
+        </h3>
+        <StateBadge state={view.state} />
+        <span className="text-xs text-zinc-500">CT {view.vmid}</span>
+      </div>
+      <p className="-mt-2 min-h-5 text-sm text-zinc-400">
+        {view.state === "ready" && (view.players.length > 0 || view.idleStopAt) ? <PlayersLine players={view.players} idleStopAt={view.idleStopAt} now={now} /> : hint}
+      </p>
+      <dl className="grid grid-cols-2 gap-2 text-xs sm:grid-cols-4">
+        <Fact label="Node" value={view.node ?? "–"} />
+        <Fact label="Uptime" value={uptime === null ? "–" : formatUptime(uptime)} />
+        <Fact label="CPU" value={running && ct ? `${formatCpu(ct.cpu)} of ${ct.cpus} core${ct.cpus === 1 ? "" : "s"}` : "–"} />
+        <Fact label="Memory" value={running && ct ? `${formatBytes(ct.memBytes)} / ${formatBytes(ct.maxMemBytes)}` : "–"} />
+      </dl>
+      <MetricsGraph gameId={view.id} name={view.name} />
+      <PowerActions view={view} />
+      <div className="border-t border-white/10 pt-3">
+        <h4 className="mb-2 text-xs font-semibold uppercase tracking-widest text-zinc-400">Settings</h4>
+        <SettingsForm {...settings} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import type { GameView } from "@/lib/api/schemas";
+import { formatEta, formatUptime } from "@/components/format/durations";
+import { stateHint } from "@/components/format/game-state";
+import { gameStore } from "@/components/live/game-store";
+import { useLiveGame } from "@/components/live/use-live";
+import { useNow } from "@/components/live/use-now";
+import { requestPlay } from "@/components/play/play-request";
+import { StateBadge } from "@/components/ui/state-badge";
+import { PlayersLine } from "./players-line";
+import { buttonStyles } from "@/components/ui/styles";
+
+/** The live part of a card: state in words, why, node, uptime, the usual boot time, and Play. */
+export function GameCardLive({ initial }: { initial: GameView }) {
+  const { view, receivedAt } = useLiveGame(initial);
+  const now = useNow(1000);
+  // Proxmox's resource list lags a stop by a few seconds: uptime only counts while the game is up.
+  const running = view.ct?.status === "running" && (view.state === "ready" || view.state === "stopping");
+  const uptime = running && view.ct ? view.ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
+  const eta = view.state === "ready" ? null : formatEta(view.eta);
+  const showPeople = view.state === "ready" && (view.players.length > 0 || view.idleStopAt !== null);
+
+  const onPlay = (event: React.MouseEvent<HTMLAnchorElement>) => {
+    // A new tab or window opens the Play screen, which asks for itself.
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    void requestPlay(view.id, gameStore);
+  };
+
+  return (
+    <div className="mt-auto flex flex-col gap-3">
+      <div className="flex items-center justify-between gap-2">
+        <StateBadge state={view.state} />
+        {eta && <span className="text-xs text-zinc-400">{eta}</span>}
+      </div>
+      <p className={`min-h-10 text-sm ${view.state === "failed" || view.state === "unknown" ? "text-rose-200" : "text-zinc-400"}`}>
+        {showPeople ? <PlayersLine players={view.players} idleStopAt={view.idleStopAt} now={now} /> : stateHint(view)}
+      </p>
+      <dl className="grid grid-cols-2 gap-2 text-xs">
+        <div className="rounded-lg bg-white/5 px-3 py-2">
+          <dt className="text-zinc-500">Node</dt>
+          <dd className="font-medium tabular-nums">{view.node ?? "–"}</dd>
+        </div>
+        <div className="rounded-lg bg-white/5 px-3 py-2">
+          <dt className="text-zinc-500">Uptime</dt>
+          <dd className="font-medium tabular-nums">{uptime === null ? "–" : formatUptime(uptime)}</dd>
+        </div>
+      </dl>
+      <Link href={`/play/${view.id}`} onClick={onPlay} aria-label={`Play ${view.name}`} className={`${buttonStyles.primary} w-full py-2.5 text-base`}>
+        <span aria-hidden="true">▶</span> {view.state === "ready" ? "Play now" : view.state === "starting" ? "Join" : "Play"}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { GameView } from "@/lib/api/schemas";
+import type { GameStore } from "@/components/live/game-store";
+
+export type PlayResult = { ok: true; view: GameView } | { ok: false; status: number; message: string };
+
+type Entry = { promise: Promise<PlayResult>; sentAt: number; settledAt: number | null };
+const requests = new Map<string, Entry>();
+
+// The card's click starts the request and the Play screen, mounted a moment later, picks up its answer
+// instead of sending a second one. Old answers are not reused: a later visit asks again.
+const REUSE_MS = 5_000;
+
+async function send(id: string, store: GameStore): Promise<PlayResult> {
+  const sentAt = Date.now();
+  try {
+    const response = await fetch(`/api/v1/games/${encodeURIComponent(id)}/play`, { method: "POST", cache: "no-store" });
+    const body = (await response.json().catch(() => null)) as (GameView & { error?: { message?: string } }) | null;
+    if (!response.ok || !body) {
+      return { ok: false, status: response.status, message: body?.error?.message ?? `The arcade answered ${response.status}; try again.` };
+    }
+    // The stream may already have delivered something newer than this answer; then it wins.
+    if ((store.get(id)?.receivedAt ?? 0) < sentAt) store.applyStatus(body);
+    return { ok: true, view: body };
+  } catch {
+    return { ok: false, status: 0, message: "The arcade could not be reached. Check your connection and try again." };
+  }
+}
+
+/** POST /play for a game (ensure ready), sharing one request between the card's click and the Play screen. */
+export function requestPlay(id: string, store: GameStore, now = Date.now()): Promise<PlayResult> {
+  const entry = requests.get(id);
+  if (entry && (entry.settledAt === null || now - entry.settledAt < REUSE_MS)) return entry.promise;
+  const fresh: Entry = { promise: send(id, store), sentAt: now, settledAt: null };
+  fresh.promise.then(() => (fresh.settledAt = Date.now()));
+  requests.set(id, fresh);
+  return fresh.promise;
+}
+
+/** A request the card's click started a moment ago, if there is one. */
+export function recentPlay(id: string, now = Date.now()): Promise<PlayResult> | null {
+  const entry = requests.get(id);
+  if (!entry || (entry.settledAt !== null && now - entry.settledAt >= REUSE_MS)) return null;
+  return entry.promise;
+}
+
+/** When this browser last asked for the game: the Play screen's clock until the server's own start time arrives. */
+export function playSentAt(id: string): number | null {
+  return requests.get(id)?.sentAt ?? null;
+}
+
+/** Forgets the last request, so Retry really asks again. */
+export function forgetPlay(id: string): void {
+  requests.delete(id);
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { GameView } from "@/lib/api/schemas";
+import { gameStore } from "@/components/live/game-store";
+import { useLiveGame } from "@/components/live/use-live";
+import { BootProgress } from "./boot-progress";
+import { GameFrame } from "./game-frame";
+import { PlayProblem } from "./play-problem";
+import { initialPhase, playMode, type PlayPhase } from "./play-mode";
+import { forgetPlay, type PlayResult, playSentAt, recentPlay, requestPlay } from "./play-request";
+
+const phaseOf = (result: PlayResult): PlayPhase => (result.ok ? { kind: "asked" } : { kind: "refused", message: result.message });
+
+/** Asks for the game once, follows its boot over the stream, and swaps the stages for the game when it is ready. */
+export function PlayScreen({ initial }: { initial: GameView }) {
+  const { view } = useLiveGame(initial);
+  const id = initial.id;
+  const [phase, setPhase] = useState<PlayPhase>(() => initialPhase(initial.state));
+  const [seenActive, setSeenActive] = useState(false);
+  const [frameShown, setFrameShown] = useState(initial.state === "ready");
+
+  // Remembered from earlier renders: once active or shown, later states are judged against that.
+  const active = view.state === "starting" || view.state === "ready";
+  if (active && !seenActive) setSeenActive(true);
+  if (view.state === "ready" && !frameShown) setFrameShown(true);
+
+  useEffect(() => {
+    const state = gameStore.get(id)?.view.state ?? initial.state;
+    const pending = recentPlay(id) ?? (state === "ready" || state === "starting" ? null : requestPlay(id, gameStore));
+    if (!pending) return;
+    let mounted = true;
+    void pending.then((result) => mounted && setPhase(phaseOf(result)));
+    return () => {
+      mounted = false;
+    };
+    // Once per visit: later changes come from the stream, and Retry asks again explicitly.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- initial.state only matters on arrival
+  }, [id]);
+
+  const retry = () => {
+    forgetPlay(id);
+    setPhase({ kind: "asking" });
+    setSeenActive(false);
+    void requestPlay(id, gameStore).then((result) => setPhase(phaseOf(result)));
+  };
+
+  const mode = playMode({ state: view.state, phase, seenActive, frameShown });
+
+  return (
+    <main id="main" className="mx-auto flex max-w-6xl flex-col px-2 pb-6 pt-3 sm:px-4">
+      {mode === "frame" && <GameFrame view={view} />}
+      {(mode === "progress" || mode === "waiting-for-stop") && (
+        <BootProgress view={view} askedAt={playSentAt(id)} waitingForStop={mode === "waiting-for-stop"} />
+      )}
+      {mode === "failed" && <PlayProblem title={`${view.name} did not start`} reason={view.reason ?? "The start failed."} onRetry={retry} />}
+      {mode === "refused" && phase.kind === "refused" && (
+        <PlayProblem title={`${view.name} could not be started`} reason={phase.message} onRetry={retry} />
+      )}
+      {mode === "unreachable" && (
+        <PlayProblem title="The game server cannot be seen" reason={view.reason ?? "Proxmox cannot be reached right now."} onRetry={retry} />
+      )}
+      {mode === "stopped" && (
+        <PlayProblem
+          tone="info"
+          title={`${view.name} was ${view.state === "stopping" ? "shut down" : "stopped"}`}
+          reason={view.by ? `${view.by.name} stopped it.` : "Its container is no longer running."}
+          onRetry={retry}
+          retryLabel="Play again"
+        />
+      )}
+    </main>
+  );
+}

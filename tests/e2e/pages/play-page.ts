@@ -1,0 +1,39 @@
+import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
+
+/** The Play screen: boot stages while the game starts, then the game in its frame. */
+export class PlayPage {
+  constructor(readonly page: Page) {}
+
+  stages(): Locator {
+    return this.page.getByRole("list", { name: "Boot stages" });
+  }
+
+  currentStage(): Locator {
+    return this.stages().locator('[aria-current="step"]');
+  }
+
+  frameElement(): Locator {
+    return this.page.locator('iframe[title$=" game"]');
+  }
+
+  frame(): FrameLocator {
+    return this.page.frameLocator('iframe[title$=" game"]');
+  }
+
+  /** The demo games mark their state on <body>: ready (start gate showing), playing, paused, over. */
+  async expectGameState(state: string, timeout = 15_000): Promise<void> {
+    await expect(this.frame().locator("body")).toHaveAttribute("data-state", state, { timeout });
+  }
+
+  problemReason(): Locator {
+    return this.page.getByTestId("play-reason");
+  }
+
+  retryButton(): Locator {
+    return this.page.getByRole("button", { name: "Retry" });
+  }
+
+  playAgainButton(): Locator {
+    return this.page.getByRole("button", { name: "Play again" });
+  }
+}

@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import { getGameOrThrow, loadCatalogue } from "@/lib/games";
+import { AdminPage } from "./pages/admin-page";
+import { HomePage } from "./pages/home-page";
+import { PlayPage } from "./pages/play-page";
+import { openSignedIn } from "./pages/sign-in-page";
+import { ensureReady, ensureStopped, stackEnv } from "./support/portal-stack";
+
+const catalogue = loadCatalogue("games-demo");
+const snake = getGameOrThrow(catalogue, "snake");
+const starDodge = getGameOrThrow(catalogue, "star-dodge");
+
+test.describe("the admin page", () => {
+  test("a member gets a 403 page, no Admin link, and 403 from every admin API call", async ({ browser }) => {
+    const { context, page } = await openSignedIn(browser, "Demo player");
+    const admin = new AdminPage(page);
+    await admin.goto();
+    await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
+    await expect(page.getByText("403 · Forbidden")).toBeVisible();
+    await expect(page.getByRole("group", { name: /Power actions/ })).toHaveCount(0);
+
+    const origin = { origin: stackEnv().portalUrl };
+    const stop = await page.request.post(`${stackEnv().portalUrl}/api/v1/games/${snake.id}/stop`, { headers: origin });
+    expect(stop.status()).toBe(403);
+    expect((await stop.json()).error.message).toMatch(/Only arcade admins/);
+    const settings = await page.request.patch(`${stackEnv().portalUrl}/api/v1/games/${snake.id}/settings`, { headers: origin, data: { bootTimeoutSec: 5 } });
+    expect(settings.status()).toBe(403);
+    expect((await page.request.get(`${stackEnv().portalUrl}/api/v1/audit`)).status()).toBe(403);
+    await context.close();
+  });
+
+  test("an admin shuts a game down after confirming, and both browsers see it stop", async ({ browser }) => {
+    await ensureReady(snake.id);
+    const admin = await openSignedIn(browser, "Demo admin");
+    const friend = await openSignedIn(browser, "Demo player");
+    try {
+      const friendHome = new HomePage(friend.page);
+      await friendHome.waitUntilLive();
+      await friendHome.play(snake.name);
+      const friendPlay = new PlayPage(friend.page);
+      await friendPlay.expectGameState("ready");
+
+      const adminPage = new AdminPage(admin.page);
+      await adminPage.goto();
+      await expect(adminPage.badge(snake.name)).toHaveAttribute("data-state", "ready");
+      await expect(adminPage.row(snake.name).getByRole("img", { name: /CPU of Snake over the last hour/ })).toBeVisible();
+
+      await adminPage.powerButton(snake.name, "Shut down").click();
+      await expect(adminPage.dialog().getByRole("heading", { name: `Shut down ${snake.name}?` })).toBeVisible();
+      await adminPage.dialog().getByRole("button", { name: "Cancel" }).click();
+      await expect(adminPage.dialog()).toBeHidden();
+      await expect(adminPage.badge(snake.name)).toHaveAttribute("data-state", "ready");
+
+      await adminPage.power(snake.name, "Shut down");
+      await expect(adminPage.badge(snake.name)).toHaveAttribute("data-state", "stopped", { timeout: 15_000 });
+      await expect(friend.page.getByRole("heading", { name: `${snake.name} was stopped` })).toBeVisible();
+      await expect(friendPlay.frameElement()).toHaveCount(0);
+      await expect(friend.page.getByText("Demo Admin stopped it.")).toBeVisible();
+
+      await friend.page.getByRole("link", { name: "Back to the arcade" }).click();
+      await friendHome.expectState(snake.name, "stopped", "Stopped");
+
+      await admin.page.reload();
+      const latest = adminPage.auditEntries().filter({ hasText: `Demo Admin is shutting down ${snake.name}` }).first();
+      await expect(latest).toContainText("From Web");
+    } finally {
+      await Promise.all([admin.context.close(), friend.context.close()]);
+      await ensureStopped(snake.id);
+    }
+  });
+
+  test("the audit filters by game and by person, pages back, and settings are stored", async ({ browser }) => {
+    const { context, page } = await openSignedIn(browser, "Demo admin");
+    try {
+      const admin = new AdminPage(page);
+      await admin.goto();
+      const settings = admin.settings(starDodge.name);
+      await settings.getByLabel("Boot timeout (s)").fill("75");
+      await settings.getByRole("button", { name: "Save" }).click();
+      await expect(settings.getByRole("status")).toHaveText("Saved.");
+      await page.reload();
+      await expect(admin.settings(starDodge.name).getByLabel("Boot timeout (s)")).toHaveValue("75");
+
+      await admin.filterAudit({ game: starDodge.name, person: "Demo Admin" });
+      await expect(page).toHaveURL(/game=star-dodge&actor=\d+#audit$/);
+      const entries = admin.auditEntries();
+      await expect(entries.first()).toContainText(`Demo Admin changed the settings of ${starDodge.name}`);
+      await expect(entries.first()).toContainText("boot timeout 75 s");
+      for (const text of await entries.allInnerTexts()) expect(text).toContain(starDodge.name);
+
+      await admin.settings(starDodge.name).getByLabel("Boot timeout (s)").fill("");
+      await admin.settings(starDodge.name).getByRole("button", { name: "Save" }).click();
+      await expect(admin.settings(starDodge.name).getByRole("status")).toHaveText("Saved.");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { gzipSync } from "node:zlib";
+import { expect, test } from "@playwright/test";
+import { HomePage } from "./pages/home-page";
+import { openSignedIn } from "./pages/sign-in-page";
+
+// Issue 3: the home page's first-load JavaScript stays at or under 150 kB compressed.
+const FIRST_LOAD_BUDGET = 150 * 1000;
+
+test("the home page loads at most 150 kB of compressed JavaScript and does not shift while it loads", async ({ browser }) => {
+  const { context, page } = await openSignedIn(browser, "Demo player");
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { shifts: number[] }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
+        if (!entry.hadRecentInput) shifts.push(entry.value);
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const scripts: Array<Promise<number>> = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
+  });
+  await new HomePage(page).goto();
+  await page.waitForLoadState("networkidle");
+  const total = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+  console.log(`home page first-load JS: ${(total / 1000).toFixed(1)} kB gzip in ${scripts.length} files`);
+  expect(total).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
+  const shift = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0));
+  expect(shift).toBeLessThan(0.05);
+  await context.close();
+});
+
+test("on a 360 px phone nothing scrolls sideways, and the keyboard reaches every Play button with a visible focus ring", async ({ browser }) => {
+  const { context, page } = await openSignedIn(browser, "Demo player", { width: 360, height: 740 });
+  await new HomePage(page).goto();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  const focused = new Set<string>();
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press("Tab");
+    const label = await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+    if (label.startsWith("Play ")) {
+      focused.add(label);
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      expect(outline).not.toBe("none");
+    }
+  }
+  expect(focused.size).toBe(await page.getByRole("link", { name: /^Play / }).count());
+  await context.close();
+});

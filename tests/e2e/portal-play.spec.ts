@@ -1,0 +1,106 @@
+import { expect, test } from "@playwright/test";
+import { getGameOrThrow, loadCatalogue } from "@/lib/games";
+import { HomePage } from "./pages/home-page";
+import { PlayPage } from "./pages/play-page";
+import { openSignedIn } from "./pages/sign-in-page";
+import { callPortal, controlProxmox, ensureStopped, stackEnv } from "./support/portal-stack";
+
+const catalogue = loadCatalogue("games-demo");
+const snake = getGameOrThrow(catalogue, "snake");
+const starDodge = getGameOrThrow(catalogue, "star-dodge");
+const brickBlitz = getGameOrThrow(catalogue, "brick-blitz");
+
+test.describe("pressing Play", () => {
+  test.afterEach(async () => {
+    await Promise.all([snake, starDodge, brickBlitz].map((g) => ensureStopped(g.id)));
+  });
+
+  test("a member plays a stopped game: named stages, then the game in a focused frame; another browser follows live", async ({ browser }) => {
+    await ensureStopped(snake.id);
+    const friend = await openSignedIn(browser, "Demo player");
+    const other = await openSignedIn(browser, "Demo admin");
+    const friendHome = new HomePage(friend.page);
+    const otherHome = new HomePage(other.page);
+    await Promise.all([friendHome.waitUntilLive(), otherHome.waitUntilLive()]);
+    await otherHome.expectState(snake.name, "stopped", "Stopped");
+    let reloads = 0;
+    other.page.on("framenavigated", (frame) => frame === other.page.mainFrame() && reloads++);
+
+    await friendHome.play(snake.name);
+    await expect(friend.page).toHaveURL(/\/play\/snake$/);
+    const play = new PlayPage(friend.page);
+    await expect(play.stages()).toBeVisible();
+    for (const label of ["Start requested", "Container starting", "Container running", "Waiting for the game", "Ready"]) {
+      await expect(play.stages().getByText(label, { exact: true })).toBeVisible();
+    }
+    await expect(play.currentStage()).toHaveAttribute("data-stage", /container_starting|container_running|waiting_for_game/);
+    await expect(friend.page.getByTestId("boot-elapsed")).toHaveText(/^\d+\.\d s$/);
+    await otherHome.expectState(snake.name, "starting", "Starting");
+
+    await play.expectGameState("ready");
+    const frame = play.frameElement();
+    await expect(frame).toHaveAttribute("allow", "autoplay; fullscreen; gamepad");
+    await expect(frame).not.toHaveAttribute("sandbox", /.*/);
+    await expect(frame).toHaveAttribute("src", stackEnv().gameUrls[snake.id]!);
+    expect(await friend.page.evaluate(() => document.activeElement?.tagName)).toBe("IFRAME");
+    await expect(friend.page.getByRole("button", { name: "Fullscreen" })).toBeVisible();
+    await otherHome.expectState(snake.name, "ready", "Ready");
+    await expect(otherHome.card(snake.name)).toContainText("Demo Player is playing");
+    expect(reloads).toBe(0);
+
+    // The game's own start gate takes the click; arrow keys and Space then steer the game, not the portal page.
+    await play.frame().locator("#overlay").click({ position: { x: 30, y: 90 } });
+    await play.expectGameState("playing");
+    for (const key of ["ArrowDown", "Space", "PageDown"]) await friend.page.keyboard.press(key);
+    expect(await friend.page.evaluate(() => window.scrollY)).toBe(0);
+
+    // Play on a ready game opens it at once: no stages in between.
+    await otherHome.play(snake.name);
+    await expect(new PlayPage(other.page).frameElement()).toBeVisible({ timeout: 3_000 });
+    await expect(new PlayPage(other.page).stages()).toHaveCount(0);
+    await new PlayPage(other.page).expectGameState("ready");
+
+    await friend.page.getByRole("link", { name: "Arcade", exact: true }).click();
+    await expect(friend.page).toHaveURL(`${stackEnv().portalUrl}/`);
+    await Promise.all([friend.context.close(), other.context.close()]);
+  });
+
+  test("several friends pressing Play together share one start and all land in the game", async ({ browser }) => {
+    await ensureStopped(starDodge.id);
+    const friends = await Promise.all([openSignedIn(browser, "Demo player"), openSignedIn(browser, "Demo player"), openSignedIn(browser, "Demo admin")]);
+    const homes = friends.map((f) => new HomePage(f.page));
+    await Promise.all(homes.map((home) => home.waitUntilLive()));
+    const before = (await callPortal<{ events: Array<{ id: number }> }>("/api/v1/audit?limit=1")).body.events[0]?.id ?? 0;
+
+    await Promise.all(homes.map((home) => home.play(starDodge.name)));
+    // Three browsers rendering three animated games on two cores: give the frames more time than one would need.
+    await Promise.all(friends.map((f) => new PlayPage(f.page).expectGameState("ready", 25_000)));
+
+    const { body } = await callPortal<{ events: Array<{ id: number; type: string }> }>(`/api/v1/audit?game=${starDodge.id}&limit=50`);
+    const starts = body.events.filter((e) => e.id > before && e.type === "game.starting");
+    expect(starts).toHaveLength(1);
+    await Promise.all(friends.map((f) => f.context.close()));
+  });
+
+  test("a failed start says why, and Retry brings the game up once the problem is gone", async ({ browser }) => {
+    await ensureStopped(brickBlitz.id);
+    await controlProxmox("faults", { fault: "startFails", vmid: brickBlitz.vmid, message: "CT is locked (backup)" });
+    const { context, page } = await openSignedIn(browser, "Demo player");
+    try {
+      const home = new HomePage(page);
+      await home.waitUntilLive();
+      await home.play(brickBlitz.name);
+      const play = new PlayPage(page);
+      await expect(page.getByRole("heading", { name: `${brickBlitz.name} did not start` })).toBeVisible({ timeout: 15_000 });
+      await expect(play.problemReason()).toContainText("CT is locked (backup)");
+
+      await controlProxmox("faults", { fault: "startFails", vmid: brickBlitz.vmid, message: null });
+      await play.retryButton().click();
+      await expect(play.stages()).toBeVisible();
+      await play.expectGameState("ready");
+    } finally {
+      await controlProxmox("faults", { fault: "startFails", vmid: brickBlitz.vmid, message: null });
+      await context.close();
+    }
+  });
+});
