@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden() answers a member on the admin page with a real 403 status.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

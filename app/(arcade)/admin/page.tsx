@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { connection } from "next/server";
 import { AdminGameRow } from "@/components/admin/admin-game-row";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditLiveNotice } from "@/components/admin/audit-live-notice";
 import { AuditTimeline } from "@/components/admin/audit-timeline";
-import { Forbidden } from "@/components/admin/forbidden";
 import { buttonStyles, panel } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AdminPage({ searchParams }: Props) {
   await connection();
   const user = await requireUser("/admin");
-  if (!user.isAdmin) return <Forbidden />;
+  if (!user.isAdmin) forbidden();
   const cp = getControlPlane();
   const filters = parseAuditFilters(await searchParams);
   const { events, nextBefore } = auditPage(cp, filters);
