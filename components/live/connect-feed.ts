@@ -43,6 +43,8 @@ export function connectFeed(store: GameStore, options: FeedOptions = {}): () => 
       store.applySnapshot(data.games, data.lastEventId);
     });
     source.addEventListener("status", (e) => store.applyStatus(JSON.parse((e as MessageEvent<string>).data) as GameView));
+    // Members get stored events reduced to id, time, type and game (enough to resume); only the admin page's
+    // listeners read the rest, and admins get it whole.
     source.addEventListener("arcade", (e) => store.applyEvent(JSON.parse((e as MessageEvent<string>).data) as ArcadeEventView));
     source.onerror = () => {
       if (stopped || !source) return;

@@ -2,7 +2,20 @@ import type { ArcadeEvent, EventLog } from "../events";
 import type { ViewHub } from "../control-plane/view-hub";
 import { sseComment, sseMessage } from "./sse";
 
-export type EventStreamOptions = { lastEventId: number | null; signal: AbortSignal; heartbeatMs?: number };
+export type EventStreamOptions = {
+  lastEventId: number | null;
+  signal: AbortSignal;
+  heartbeatMs?: number;
+  /** Reduce stored events to what the cards need (id, time, type, game): actors, UPIDs and reasons are audit data. */
+  redact?: boolean;
+  /** Close the stream after this long, so the client's reconnect is authenticated again. */
+  maxDurationMs?: number;
+};
+
+/** What a caller who may not read the audit gets of a stored event: enough to resume and to know something happened. */
+export function redactEvent(event: ArcadeEvent): Pick<ArcadeEvent, "id" | "at" | "type" | "gameId"> {
+  return { id: event.id, at: event.at, type: event.type, gameId: event.gameId };
+}
 
 /**
  * The live stream behind GET /api/v1/events. Stored events carry ids, so a client that reconnects with
@@ -11,6 +24,7 @@ export type EventStreamOptions = { lastEventId: number | null; signal: AbortSign
  */
 export function createEventStream(hub: ViewHub, events: EventLog, options: EventStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  const stored = (event: ArcadeEvent) => sseMessage({ event: "arcade", id: event.id, data: options.redact ? redactEvent(event) : event });
   let cleanup = () => undefined as void;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -30,27 +44,30 @@ export function createEventStream(hub: ViewHub, events: EventLog, options: Event
         status: (view) => send(sseMessage({ event: "status", data: view })),
         event: (event) => {
           if (buffered) buffered.push(event);
-          else if (event.id > replayedUpTo) send(sseMessage({ event: "arcade", id: event.id, data: event }));
+          else if (event.id > replayedUpTo) send(stored(event));
         },
       });
       send(sseMessage({ retryMs: 3000, event: "snapshot", data: { games: hub.views(), lastEventId: events.lastId() } }));
       if (options.lastEventId !== null) {
         for (const event of events.listAfter(options.lastEventId)) {
-          send(sseMessage({ event: "arcade", id: event.id, data: event }));
+          send(stored(event));
           replayedUpTo = event.id;
         }
       }
       for (const event of buffered) {
-        if (event.id > replayedUpTo) send(sseMessage({ event: "arcade", id: event.id, data: event }));
+        if (event.id > replayedUpTo) send(stored(event));
         replayedUpTo = Math.max(replayedUpTo, event.id);
       }
       buffered = null;
       const heartbeat = setInterval(() => send(sseComment("keep-alive")), options.heartbeatMs ?? 15_000);
       heartbeat.unref?.();
+      const expiry = options.maxDurationMs ? setTimeout(close, options.maxDurationMs) : undefined;
+      expiry?.unref?.();
       function close() {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
+        clearTimeout(expiry);
         unsubscribe();
         try {
           controller.close();

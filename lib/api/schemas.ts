@@ -89,7 +89,7 @@ export const settingsBodySchema = z
 
 export const healthSchema = z.object({
   ok: z.boolean(),
-  proxmox: z.object({ reachable: z.boolean(), polls: z.number() }),
+  proxmox: z.object({ reachable: z.boolean().nullable(), polls: z.number() }),
   games: z.number(),
 });
 

@@ -1,13 +1,15 @@
 import { z } from "zod";
+import type { DiscordProfile } from "./session-claims";
 
 export type DiscordApi = { apiUrl: string; botToken: string; guildId: string };
 
 export type Membership =
-  | { status: "member"; roles: string[]; isGuildOwner: boolean; nick: string | null }
+  | { status: "member"; roles: string[]; isGuildOwner: boolean; nick: string | null; profile: DiscordProfile | null }
   | { status: "not_member" }
   | { status: "error"; reason: string };
 
-const memberSchema = z.object({ roles: z.array(z.string()), nick: z.string().nullable().optional() }).loose();
+const userSchema = z.object({ id: z.string(), username: z.string(), global_name: z.string().nullable().optional(), avatar: z.string().nullable().optional() }).loose();
+const memberSchema = z.object({ roles: z.array(z.string()), nick: z.string().nullable().optional(), user: userSchema.optional() }).loose();
 const guildSchema = z.object({ id: z.string(), owner_id: z.string() }).loose();
 
 // The guild's owner changes rarely; one lookup per process per 10 minutes is plenty.
@@ -43,7 +45,7 @@ export async function fetchMembership(api: DiscordApi, userId: string): Promise<
     if (!response.ok) return { status: "error", reason: `Discord answered ${response.status} when checking membership` };
     const member = memberSchema.parse(await response.json());
     const ownerId = await guildOwner(api);
-    return { status: "member", roles: member.roles, isGuildOwner: ownerId === userId, nick: member.nick ?? null };
+    return { status: "member", roles: member.roles, isGuildOwner: ownerId === userId, nick: member.nick ?? null, profile: member.user ?? null };
   } catch (error) {
     return { status: "error", reason: `Discord could not be asked about membership (${(error as Error).message})` };
   }

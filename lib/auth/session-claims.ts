@@ -8,13 +8,20 @@ export type ArcadeClaims = {
   avatarUrl: string | null;
   roles: string[];
   isGuildOwner: boolean;
-  /** Epoch ms of the last membership check. */
+  /** Epoch ms of the last membership check (a failed one pushes it so the next try is a minute later). */
   checkedAt: number;
+  /** Epoch ms of the last check Discord answered; absent in sessions from before it existed. */
+  verifiedAt?: number;
 };
 
 export const RECHECK_AFTER_MS = 15 * 60_000;
 /** After a failed re-check, try again this soon rather than on every request. */
 export const RETRY_AFTER_ERROR_MS = 60_000;
+/**
+ * How long a session lives on while Discord cannot be asked (an outage, a revoked bot token): long enough that
+ * friends keep playing through a Discord hiccup, short enough that a removal is not hidden for days.
+ */
+export const MAX_UNVERIFIED_MS = 6 * 60 * 60_000;
 
 export type DiscordProfile = { id: string; username: string; global_name?: string | null; avatar?: string | null };
 
@@ -34,19 +41,33 @@ export function claimsForLogin(profile: DiscordProfile, membership: Membership, 
     roles: membership.roles,
     isGuildOwner: membership.isGuildOwner,
     checkedAt: now,
+    verifiedAt: now,
   };
 }
 
 /**
  * Re-checks membership at most every 15 minutes: a friend removed from the server loses access (null), a role
- * change shows up. If Discord cannot be asked, the session keeps its claims and tries again a minute later.
+ * or name change shows up. If Discord cannot be asked, the session keeps its claims and tries again a minute
+ * later, for at most MAX_UNVERIFIED_MS after Discord last answered.
  */
 export async function refreshClaims(claims: ArcadeClaims, now: number, lookup: (discordId: string) => Promise<Membership>): Promise<ArcadeClaims | null> {
   if (now - claims.checkedAt < RECHECK_AFTER_MS) return claims;
   const membership = await lookup(claims.discordId);
   if (membership.status === "not_member") return null;
-  if (membership.status === "error") return { ...claims, checkedAt: now - RECHECK_AFTER_MS + RETRY_AFTER_ERROR_MS };
-  return { ...claims, roles: membership.roles, isGuildOwner: membership.isGuildOwner, checkedAt: now };
+  if (membership.status === "error") {
+    if (now - (claims.verifiedAt ?? claims.checkedAt) > MAX_UNVERIFIED_MS) return null;
+    return { ...claims, checkedAt: now - RECHECK_AFTER_MS + RETRY_AFTER_ERROR_MS };
+  }
+  const profile = membership.profile;
+  return {
+    ...claims,
+    name: membership.nick ?? profile?.global_name ?? profile?.username ?? claims.name,
+    avatarUrl: profile ? avatarUrlOf(profile) : claims.avatarUrl,
+    roles: membership.roles,
+    isGuildOwner: membership.isGuildOwner,
+    checkedAt: now,
+    verifiedAt: now,
+  };
 }
 
 export function claimsAreAdmin(claims: ArcadeClaims, adminRoleIds: string[]): boolean {

@@ -117,10 +117,15 @@ export class EventLog {
     return (this.db.prepare("SELECT COALESCE(MAX(id), 0) FROM events").pluck().get() as number) ?? 0;
   }
 
-  /** Durations of the game's most recent cold boots, newest first: the ETA's raw material. */
+  /**
+   * Durations of the game's most recent cold boots, newest first: the ETA's raw material. A cold boot is a ready
+   * that followed our own start task (a vzstart UPID); reboots, adopted CTs and already-running ones would skew it.
+   */
   recentBootDurations(gameId: string, limit = 10): number[] {
     return this.db
-      .prepare("SELECT duration_ms FROM events WHERE type = 'game.ready' AND game_id = ? AND duration_ms IS NOT NULL ORDER BY id DESC LIMIT ?")
+      .prepare(
+        "SELECT duration_ms FROM events WHERE type = 'game.ready' AND game_id = ? AND duration_ms IS NOT NULL AND upid LIKE '%:vzstart:%' ORDER BY id DESC LIMIT ?",
+      )
       .pluck()
       .all(gameId, limit) as number[];
   }

@@ -75,16 +75,20 @@ export async function runBoot(ctx: LifecycleContext, req: BootRequest, signal: A
       durationMs: Date.now() - startedAt,
       action: req.kind === "reboot" ? "reboot" : undefined,
     });
+  // The task that booted the CT; null when it was already running (adopted, or up before our start).
+  let taskUpid: string | null = req.resume?.upid ?? null;
   try {
     if (req.kind !== "adopt") {
       const node = req.resume?.node ?? (await resolveNodeOrThrow(ctx, req.vmid));
       for (const game of games) transition(ctx, game, { node });
-      const upid = await sendPower(ctx, req, node, games, startedAt);
+      taskUpid = await sendPower(ctx, req, node, games, startedAt);
       const deadline = startedAt + Math.max(...games.map((g) => bootTimeoutMs(ctx, g)));
-      if (upid) {
-        const outcome = await waitForTask(ctx.proxmox, node, upid, { pollMs: ctx.timing.taskPollMs, signal });
+      if (taskUpid) {
+        const outcome = await waitForTask(ctx.proxmox, node, taskUpid, { pollMs: ctx.timing.taskPollMs, signal });
         const verb = req.kind === "reboot" ? "reboot" : "start";
-        if (!outcome.ok) throw new BootFailure(`Proxmox could not ${verb} CT ${req.vmid}: ${outcome.exitStatus}`);
+        // A start sent again after a restart queues behind the first one and then finds the CT up: that is success.
+        const startedByEarlierTask = req.kind === "start" && /already running/i.test(outcome.exitStatus ?? "");
+        if (!outcome.ok && !startedByEarlierTask) throw new BootFailure(`Proxmox could not ${verb} CT ${req.vmid}: ${outcome.exitStatus}`);
       }
       await waitForRunning(ctx, node, req.vmid, deadline, signal);
       ctx.lastSeen.set(req.vmid, "running");
@@ -104,6 +108,7 @@ export async function runBoot(ctx: LifecycleContext, req: BootRequest, signal: A
           actor: req.actor,
           source: req.source,
           result: "ok",
+          upid: taskUpid,
           durationMs: req.kind === "adopt" ? null : Date.now() - startedAt,
         });
       }),

@@ -19,6 +19,7 @@ export class StatusWatcher {
   private ticking: Promise<void> | undefined;
   private reachable = true;
   private polls = 0;
+  private checked = false;
 
   constructor(
     private readonly ports: WatcherPorts,
@@ -51,6 +52,11 @@ export class StatusWatcher {
     return this.reachable;
   }
 
+  /** Whether Proxmox answered the latest poll; null until the first poll has ended. */
+  get reachability(): boolean | null {
+    return this.checked ? this.reachable : null;
+  }
+
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -70,8 +76,10 @@ export class StatusWatcher {
     } catch (error) {
       this.ports.onUnreachable(error, this.reachable);
       this.reachable = false;
+      this.checked = true;
       return;
     }
+    this.checked = true;
     if (!this.reachable) this.ports.onReachable();
     this.reachable = true;
     try {

@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { expect, test } from "@playwright/test";
+import { encodeActingUser } from "@/lib/api/authenticate-bearer";
 import { callApi, stackEnv, stopAllGames, waitForGameState } from "./support/stack-client";
 
 const member = { id: "400000000000000001", name: "Mia", roles: [] };
@@ -50,31 +51,59 @@ test.describe("the portal's HTTP API", () => {
   });
 
   test("streams a snapshot, then replays exactly the events after Last-Event-ID", async () => {
-    const before = (await callApi("GET", "/api/v1/audit?limit=1")).body.events as Array<{ id: number }>;
-    const lastId = before[0]?.id ?? 0;
+    const lastId = await newestEventId();
     await callApi("POST", "/api/v1/games/star-dodge/play");
     await waitForGameState("star-dodge", "ready");
-    const text = await new Promise<string>((resolve, reject) => {
-      const url = new URL("/api/v1/events", stackEnv().portalUrl);
-      const req = httpRequest({ hostname: url.hostname, port: url.port, path: url.pathname, headers: { authorization: `Bearer ${stackEnv().apiToken}`, "last-event-id": String(lastId) } }, (res) => {
-        expect(res.headers["content-type"]).toMatch(/^text\/event-stream/);
-        let received = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => {
-          received += chunk;
-          if (/"type":"game\.ready","gameId":"star-dodge"/.test(received)) {
-            req.destroy();
-            resolve(received);
-          }
-        });
-      });
-      req.on("error", reject);
-      req.end();
-    });
+    const text = await readStream({ "last-event-id": String(lastId) }, /"type":"game\.ready","gameId":"star-dodge"/);
     expect(text.indexOf("event: snapshot")).toBeLessThan(text.indexOf("event: arcade"));
-    const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
-    expect(ids.length).toBeGreaterThanOrEqual(2);
-    expect(ids.every((id) => id > lastId)).toBe(true);
-    expect(new Set(ids).size).toBe(ids.length);
+    const streamed = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    const audit = (await callApi("GET", "/api/v1/audit?limit=500")).body.events as Array<{ id: number }>;
+    const expected = audit.map((e) => e.id).filter((id) => id > lastId && id <= Math.max(...streamed)).sort((a, b) => a - b);
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    expect(streamed).toEqual(expected);
+  });
+
+  test("gives a member who may not read the audit the events without who, UPIDs or reasons", async () => {
+    const lastId = await newestEventId();
+    await callApi("POST", "/api/v1/games/snake/play", { acting: member });
+    await waitForGameState("snake", "ready");
+    const headers = { "last-event-id": String(lastId), "x-arcade-acting-user": encodeActingUser({ isGuildOwner: false, ...member }) };
+    const text = await readStream(headers, /"type":"game\.ready"/);
+    const events = arcadeEvents(text);
+    expect(events.map((e) => e.type)).toContain("game.starting");
+    for (const event of events) expect(Object.keys(event).sort()).toEqual(["at", "gameId", "id", "type"]);
+    const full = arcadeEvents(await readStream({ "last-event-id": String(lastId) }, /"type":"game\.ready"/));
+    expect(full.find((e) => e.type === "game.starting")).toMatchObject({ actor: { name: "Mia" }, source: "discord" });
   });
 });
+
+async function newestEventId(): Promise<number> {
+  const events = (await callApi("GET", "/api/v1/audit?limit=1")).body.events as Array<{ id: number }>;
+  return events[0]?.id ?? 0;
+}
+
+function arcadeEvents(text: string): Array<Record<string, unknown>> {
+  return [...text.matchAll(/^id: \d+\nevent: arcade\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+}
+
+/** Reads /api/v1/events with the API token until `until` matches what arrived. */
+function readStream(headers: Record<string, string>, until: RegExp): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const url = new URL("/api/v1/events", stackEnv().portalUrl);
+    const req = httpRequest({ hostname: url.hostname, port: url.port, path: url.pathname, headers: { authorization: `Bearer ${stackEnv().apiToken}`, ...headers } }, (res) => {
+      if (!/^text\/event-stream/.test(res.headers["content-type"] ?? "")) reject(new Error(`the stream answered ${res.statusCode} ${res.headers["content-type"]}`));
+      let received = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => {
+        received += chunk;
+        if (until.test(received)) {
+          req.destroy();
+          resolve(received);
+        }
+      });
+    });
+    req.setTimeout(15_000, () => req.destroy(new Error(`the stream never sent ${until}`)));
+    req.on("error", reject);
+    req.end();
+  });
+}

@@ -27,6 +27,13 @@ export class FakeProxmox implements ProxmoxPort {
   }
 
   private check(): void {
+    // Tasks finish whether or not anyone watches them.
+    for (const task of this.tasks.values()) {
+      if (task.apply && task.done <= Date.now()) {
+        task.apply();
+        task.apply = undefined;
+      }
+    }
     if (this.unreachable) throw new ProxmoxError({ kind: "network", method: "GET", path: "/", message: "Proxmox at https://fake is not reachable (ECONNREFUSED)." });
   }
 
@@ -60,6 +67,9 @@ export class FakeProxmox implements ProxmoxPort {
     if (action === "start") {
       if (ct.status === "running") throw fail(`CT ${vmid} already running`);
       if (ct.lock) return this.task(node, "vzstart", vmid, `CT is locked (${ct.lock})`, this.taskMs);
+      // A second start while one is in flight waits for the CT's lock, then finds it running, as on a real node.
+      const inFlight = [...this.tasks.entries()].find(([upid, t]) => upid.includes(`:vzstart:${vmid}:`) && t.apply && t.done > Date.now());
+      if (inFlight) return this.task(node, "vzstart", vmid, `CT ${vmid} already running`, inFlight[1].done - Date.now() + this.taskMs);
       return this.task(node, "vzstart", vmid, "OK", this.taskMs, () => (ct.status = "running"));
     }
     if (ct.status === "stopped") throw fail(action === "reboot" ? `VM ${vmid} not running` : `CT ${vmid} not running`);
@@ -74,10 +84,6 @@ export class FakeProxmox implements ProxmoxPort {
     this.check();
     const task = this.tasks.get(upid)!;
     const running = Date.now() < task.done;
-    if (!running && task.apply) {
-      task.apply();
-      task.apply = undefined;
-    }
     return { upid, node, type: upid.split(":")[5]!, running, exitStatus: running ? undefined : task.exit, startedAt: new Date(task.done - this.taskMs) };
   }
 

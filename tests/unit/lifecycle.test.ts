@@ -136,6 +136,31 @@ describe("the lifecycle state machine", () => {
     expect(proxmox.count("start")).toBe(0);
   });
 
+  it("resumes a start that a restart cut off before Proxmox answered, and reaches ready instead of failing", async () => {
+    const proxmox = new FakeProxmox([{ vmid: 2201, node: "pve1", status: "stopped" }], 60);
+    const { lifecycle, events } = setup([game("snake", 2201)], proxmox);
+    // The previous portal saved the operation and sent start, then died before the UPID came back.
+    await proxmox.powerContainer("pve1", 2201, "start");
+    lifecycle.context.pending.save({ vmid: 2201, node: "pve1", action: "start", upid: null, gameIds: ["snake"], actor: { kind: "user", id: alex.discordId, name: "Alex" }, source: "web", startedAt: Date.now() });
+    expect(lifecycle.resumePendingOps()).toBe(1);
+    await lifecycle.idle();
+    expect(lifecycle.board.get("snake")?.state).toBe("ready");
+    expect(events.query({ types: ["game.failed", "game.started_externally"] })).toHaveLength(0);
+  });
+
+  it("estimates boots from cold starts only, not from reboots or CTs that were already up", async () => {
+    const proxmox = new FakeProxmox([{ vmid: 2201, node: "pve1", status: "stopped" }]);
+    const { lifecycle, events } = setup([game("snake", 2201)], proxmox);
+    lifecycle.play("snake", web);
+    await lifecycle.idle();
+    const [ready] = events.query({ types: ["game.ready"] });
+    expect(ready?.upid).toMatch(/:vzstart:2201:/);
+    lifecycle.power("snake", "reboot", web);
+    await lifecycle.idle();
+    expect(events.query({ types: ["game.ready"] })).toHaveLength(2);
+    expect(events.recentBootDurations("snake")).toEqual([ready!.durationMs]);
+  });
+
   it("shows unknown with the reason while Proxmox is unreachable, once, and recovers", async () => {
     const proxmox = new FakeProxmox([{ vmid: 2201, node: "pve1", status: "stopped" }]);
     const { lifecycle, events } = setup([game("snake", 2201)], proxmox);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createCallbacks, userFromProfile } from "@/lib/auth/auth-callbacks";
-import { claimsAreAdmin, claimsForLogin, RECHECK_AFTER_MS, refreshClaims } from "@/lib/auth/session-claims";
+import { claimsAreAdmin, claimsForLogin, MAX_UNVERIFIED_MS, RECHECK_AFTER_MS, refreshClaims } from "@/lib/auth/session-claims";
 
 const profile = { id: "111111111111111111", username: "alex", global_name: "Alex", avatar: null };
-const member = { status: "member" as const, roles: ["900000000000000001"], isGuildOwner: false, nick: null };
+const member = { status: "member" as const, roles: ["900000000000000001"], isGuildOwner: false, nick: null, profile };
 
 describe("login and session claims", () => {
   it("lets a member in with their Discord id, name and roles, and keeps tokens out", () => {
     const claims = claimsForLogin(profile, member, 1000);
-    expect(claims).toEqual({ discordId: "111111111111111111", name: "Alex", avatarUrl: null, roles: ["900000000000000001"], isGuildOwner: false, checkedAt: 1000 });
+    expect(claims).toEqual({ discordId: "111111111111111111", name: "Alex", avatarUrl: null, roles: ["900000000000000001"], isGuildOwner: false, checkedAt: 1000, verifiedAt: 1000 });
     expect(JSON.stringify(claims)).not.toMatch(/token/i);
   });
 
@@ -34,6 +34,13 @@ describe("login and session claims", () => {
     expect(promoted?.roles).toEqual(["900000000000000009"]);
   });
 
+  it("picks up a new nickname or avatar at the re-check", async () => {
+    const claims = claimsForLogin(profile, member, 0)!;
+    const renamed = await refreshClaims(claims, RECHECK_AFTER_MS, async () => ({ ...member, nick: "Captain Alex", profile: { ...profile, avatar: "abc123" } }));
+    expect(renamed?.name).toBe("Captain Alex");
+    expect(renamed?.avatarUrl).toBe("https://cdn.discordapp.com/avatars/111111111111111111/abc123.png?size=64");
+  });
+
   it("keeps the session when Discord cannot be asked, and tries again a minute later", async () => {
     const claims = claimsForLogin(profile, member, 0)!;
     const now = RECHECK_AFTER_MS + 5;
@@ -41,6 +48,19 @@ describe("login and session claims", () => {
     expect(kept?.roles).toEqual(claims.roles);
     expect(await refreshClaims(kept!, now + 59_000, async () => ({ status: "not_member" as const }))).toBe(kept);
     expect(await refreshClaims(kept!, now + 60_000, async () => ({ status: "not_member" as const }))).toBeNull();
+  });
+
+  it("ends a session that Discord has not confirmed for six hours, however long the outage", async () => {
+    const claims = claimsForLogin(profile, member, 0)!;
+    const down = async () => ({ status: "error" as const, reason: "401" });
+    let current: typeof claims | null = claims;
+    let now = RECHECK_AFTER_MS;
+    while (current && now <= MAX_UNVERIFIED_MS) {
+      current = await refreshClaims(current, now, down);
+      expect(current).not.toBeNull();
+      now += 30 * 60_000;
+    }
+    expect(await refreshClaims(current!, MAX_UNVERIFIED_MS + 1, down)).toBeNull();
   });
 });
 

@@ -1,14 +1,24 @@
 import { handle } from "@/lib/api";
 import { createEventStream, eventStreamHeaders, readLastEventId } from "@/lib/api/event-stream";
 import { routeContext } from "@/lib/auth/route-context";
-import { assertCan } from "@/lib/authz";
+import { RECHECK_AFTER_MS } from "@/lib/auth/session-claims";
+import { assertCan, can } from "@/lib/authz";
 
-/** SSE of status changes and lifecycle events, resumable with Last-Event-ID. */
+/**
+ * SSE of status changes and lifecycle events, resumable with Last-Event-ID. Who did what is audit data: callers
+ * without audit:view get events reduced to their ids. A browser session's stream ends after the membership
+ * re-check interval, so the reconnect checks the session again and a removed friend stops receiving.
+ */
 export function GET(request: Request) {
   return handle(async () => {
     const { cp, caller } = await routeContext(request);
     assertCan(caller.actor, "games:view", cp.authz);
-    const stream = createEventStream(cp.hub, cp.events, { lastEventId: readLastEventId(request), signal: request.signal });
+    const stream = createEventStream(cp.hub, cp.events, {
+      lastEventId: readLastEventId(request),
+      signal: request.signal,
+      redact: !can(caller.actor, "audit:view", cp.authz),
+      maxDurationMs: caller.source === "web" ? RECHECK_AFTER_MS : undefined,
+    });
     return new Response(stream, { headers: eventStreamHeaders });
   });
 }
