@@ -7,6 +7,8 @@ import { startStack } from "./stack";
 
 const port = Number(process.argv.find((a) => a.startsWith("--port="))?.slice(7) ?? process.env.PORT ?? 3000);
 const verbose = process.argv.includes("--verbose");
+// Where the demo keeps its database between runs; tests point it at a scratch folder.
+const dataDir = process.argv.find((a) => a.startsWith("--data-dir="))?.slice(11) ?? "data/demo";
 
 function newestChange(paths: string[]): number {
   let newest = 0;
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   console.log("Starting the Proxmox simulator, the Discord simulator and the portal…");
   const stack = await startStack({
     gamesDir: "games-demo",
-    dataDir: "data/demo",
+    dataDir,
     port,
     timing: { startMs: 2_500, webDelayMs: 800, guestShutdownMs: 1_500, resourcesRefreshMs: 2_000, authFailDelayMs: 3_000 },
     log: verbose ? (line) => console.log(line) : undefined,

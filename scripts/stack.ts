@@ -39,7 +39,8 @@ async function waitForHealth(url: string, portal: ChildProcess, timeoutMs: numbe
     if (portal.exitCode !== null) throw new Error(`the portal exited with code ${portal.exitCode} before it answered`);
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
+      // Up, and its first look at Proxmox is done, so every card shows a real state from the first page.
+      if (response.ok && ((await response.json()) as { proxmox: { reachable: boolean | null } }).proxmox.reachable !== null) return;
     } catch {
       // not listening yet
     }

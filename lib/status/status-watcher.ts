@@ -79,7 +79,6 @@ export class StatusWatcher {
       this.checked = true;
       return;
     }
-    this.checked = true;
     if (!this.reachable) this.ports.onReachable();
     this.reachable = true;
     try {
@@ -87,5 +86,6 @@ export class StatusWatcher {
     } catch (error) {
       console.error("reconciling the cluster status failed", error);
     }
+    this.checked = true;
   }
 }
