@@ -15,22 +15,32 @@ export type Backlog = {
 };
 
 /**
- * What to post after an outage: the newest `maxBacklog` notifiable events, then one summary line counting the
- * rest, including any the portal did not replay (its replay is capped). Every id is accounted for.
+ * What to post after an outage, in time order: one summary line counting the older events that are left out,
+ * then the newest `maxBacklog` notifiable events. When the replay stopped short of `untilId` (the portal
+ * replays at most 1000 events) the replayed events are not the newest, so none is posted and the summary
+ * counts them all. The last delivery always carries `untilId` (or the newest replayed id), so every id is
+ * accounted for.
  */
 export function planBacklog(backlog: Backlog, maxBacklog: number, format: (event: ArcadeEventView) => MessagePayload | null): Delivery[] {
   const notifiable = backlog.events.flatMap((event) => {
     const payload = format(event);
     return payload ? [{ event, payload }] : [];
   });
-  const kept = maxBacklog > 0 ? notifiable.slice(-maxBacklog) : [];
-  const dropped = notifiable.slice(0, notifiable.length - kept.length);
   const newestSeen = backlog.events.at(-1)?.id ?? backlog.afterId;
   const neverReplayed = Math.max(0, backlog.untilId - newestSeen);
   const lastId = Math.max(newestSeen, backlog.untilId);
-  const deliveries: Delivery[] = kept.map(({ event, payload }) => ({ id: event.id, payload, nonce: `arcade-${event.id}` }));
+  const kept = maxBacklog > 0 && neverReplayed === 0 ? notifiable.slice(-maxBacklog) : [];
+  const dropped = notifiable.slice(0, notifiable.length - kept.length);
   const skipped = dropped.length + neverReplayed;
-  const range = dropped.length > 0 ? { from: dropped[0]!.event.at, to: dropped.at(-1)!.event.at } : null;
-  deliveries.push({ id: lastId, payload: skipped > 0 ? formatBacklogSummary(skipped, range) : null, nonce: `arcade-skip-${lastId}` });
+
+  const deliveries: Delivery[] = [];
+  if (skipped > 0) {
+    // Saved as delivered: everything before the first kept event, so a crash after the summary never repeats it.
+    const id = kept.length > 0 ? kept[0]!.event.id - 1 : lastId;
+    const range = dropped.length > 0 && neverReplayed === 0 ? { from: dropped[0]!.event.at, to: dropped.at(-1)!.event.at } : null;
+    deliveries.push({ id, payload: formatBacklogSummary(skipped, range), nonce: `arcade-skip-${id}` });
+  }
+  deliveries.push(...kept.map(({ event, payload }) => ({ id: event.id, payload, nonce: `arcade-${event.id}` })));
+  if (deliveries.at(-1)?.id !== lastId) deliveries.push({ id: lastId, payload: null, nonce: `arcade-${lastId}` });
   return deliveries;
 }

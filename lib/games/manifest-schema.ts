@@ -1,12 +1,24 @@
 import { z } from "zod";
 
-/** `games/<id>/game.json`: the fields of ARCHITECTURE.md, with what a person needs to fix each one. */
+/** `games/<id>/game.json`: the fields of docs/games.md, with what a person needs to fix each one. */
 export const gameIdPattern = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 const nodePattern = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
 
-const webUrl = (field: string, example: string) =>
+/**
+ * zod reports a missing field and one of the wrong type (`"vmid": "2201"`) as the same issue; only its input
+ * tells them apart, and each needs its own fix.
+ */
+const required = (ifMissing: string, ifWrongType: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? `is required: ${ifMissing}` : `must be ${ifWrongType}`),
+});
+
+const webUrl = (field: string, example: string, ifMissing?: string) =>
   z
-    .string({ error: `must be a text URL, e.g. "${field}": "${example}"` })
+    .string(
+      ifMissing
+        ? required(`${ifMissing}, e.g. "${field}": "${example}"`, `a text URL in quotes, e.g. "${field}": "${example}"`)
+        : { error: `must be a text URL, e.g. "${field}": "${example}"` },
+    )
     .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
       error: `must be an http:// or https:// URL, e.g. "${field}": "${example}"`,
     });
@@ -14,19 +26,19 @@ const webUrl = (field: string, example: string) =>
 export const gameManifestSchema = z
   .object({
     id: z
-      .string({ error: 'is required: the folder name, e.g. "id": "cartofia"' })
+      .string(required('the folder name, e.g. "id": "cartofia"', 'text in quotes, the folder name, e.g. "id": "cartofia"'))
       .regex(gameIdPattern, { error: 'must use only a-z, 0-9 and "-" (at most 40), e.g. "id": "bomber-raid"' }),
     name: z
-      .string({ error: 'is required: the title shown on the card, e.g. "name": "Cartofia"' })
+      .string(required('the title shown on the card, e.g. "name": "Cartofia"', 'text in quotes, e.g. "name": "Cartofia"'))
       .trim()
       .min(1, { error: 'must not be empty, e.g. "name": "Cartofia"' })
       .max(60, { error: "must be at most 60 characters" }),
     vmid: z
-      .number({ error: 'is required: the CT number as a number, e.g. "vmid": 2000' })
+      .number(required('the CT number, e.g. "vmid": 2000', 'a number without quotes, e.g. "vmid": 2000'))
       .int({ error: 'must be a whole number, e.g. "vmid": 2000' })
       .min(100, { error: "must be a Proxmox CT id from 100 to 999999999" })
       .max(999_999_999, { error: "must be a Proxmox CT id from 100 to 999999999" }),
-    url: webUrl("url", "https://cartofia.example.com/"),
+    url: webUrl("url", "https://cartofia.example.com/", "the game's public address"),
     node: z
       .string({ error: 'must be a node name, e.g. "node": "pve"' })
       .regex(nodePattern, { error: 'must be a Proxmox node name such as "pve" (letters, digits, "-")' })

@@ -53,7 +53,7 @@ test("after an outage it posts at most BOT_MAX_BACKLOG missed events and one lin
 
   const second = startBotProcess(env);
   await second.waitForLine(ready);
-  const expected = [expect.stringMatching(/\*\*Snake\*\* was shut down/), expect.stringMatching(/While the bot was away, 2 older events .* went unposted/)];
+  const expected = [expect.stringMatching(/While the bot was away, 2 older events .* went unposted/), expect.stringMatching(/\*\*Snake\*\* was shut down/)];
   await expect.poll(() => contents(channels.notify, since)).toEqual(expected);
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   expect(await contents(channels.notify, since)).toEqual(expected);

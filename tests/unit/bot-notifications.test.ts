@@ -56,23 +56,36 @@ describe("notification texts", () => {
 describe("planning a backlog after an outage", () => {
   const replayed = [event(11, "game.starting"), event(12, "game.stopping"), event(13, "game.ready"), event(14, "game.stopped"), event(15, "game.starting")];
 
-  it("keeps the newest events up to the limit and adds one line counting the rest", () => {
+  it("posts one line counting the older events first, then the newest events up to the limit, in time order", () => {
     const plan = planBacklog({ afterId: 10, untilId: 15, events: replayed }, 2, format);
-    expect(plan.map((d) => d.id)).toEqual([14, 15, 15]);
-    expect(plan[2]!.payload?.content).toMatch(/^⏭️ While the bot was away, 2 older events \(<t:\d+:f> to <t:\d+:f>\) went unposted/);
+    expect(plan.map((d) => d.id)).toEqual([13, 14, 15]);
+    expect(plan.map((d) => d.payload?.content)).toEqual([
+      expect.stringMatching(/^⏭️ While the bot was away, 2 older events \(<t:\d+:f> to <t:\d+:f>\) went unposted/),
+      "⏹️ **Snake** was shut down by **Alex** from Discord.",
+      "▶️ **Alex** started **Snake** from Discord.",
+    ]);
   });
 
   it("posts everything with no summary when the backlog fits, and only the summary with a limit of 0", () => {
-    expect(planBacklog({ afterId: 10, untilId: 15, events: replayed }, 10, format).map((d) => d.payload?.content ?? null).at(-1)).toBeNull();
+    const all = planBacklog({ afterId: 10, untilId: 15, events: replayed }, 10, format);
+    expect(all.map((d) => d.id)).toEqual([11, 13, 14, 15]);
+    expect(all.some((d) => d.payload?.content.startsWith("⏭️"))).toBe(false);
     const none = planBacklog({ afterId: 10, untilId: 15, events: replayed }, 0, format);
     expect(none).toHaveLength(1);
+    expect(none[0]!.id).toBe(15);
     expect(none[0]!.payload?.content).toMatch(/4 older events/);
   });
 
-  it("counts events the portal did not replay and still moves past them", () => {
+  it("still moves past trailing events that are not posted", () => {
+    const plan = planBacklog({ afterId: 10, untilId: 16, events: [...replayed, event(16, "game.stopping")] }, 1, format);
+    expect(plan.map((d) => [d.id, d.payload === null])).toEqual([[14, false], [15, false], [16, true]]);
+  });
+
+  it("summarises the whole outage when the portal's replay stopped short, since what it replayed is not the newest", () => {
     const plan = planBacklog({ afterId: 10, untilId: 2000, events: replayed }, 1, format);
-    expect(plan.at(-1)!.id).toBe(2000);
-    expect(plan.at(-1)!.payload?.content).toMatch(/While the bot was away, 1988 older events/);
+    expect(plan).toHaveLength(1);
+    expect(plan[0]!.id).toBe(2000);
+    expect(plan[0]!.payload?.content).toMatch(/While the bot was away, 1989 older events went unposted/);
   });
 });
 
@@ -136,15 +149,17 @@ describe("delivering notifications", () => {
     expect(last()).toBe(44);
   });
 
-  it("cuts a long backlog to the newest events and one summary line", async () => {
-    const { notifier, fake } = notifierWith(10, 1);
+  it("cuts a long backlog to one summary line followed by the newest events", async () => {
+    const { notifier, fake, last } = notifierWith(10, 1);
     notifier.handleSnapshot(14);
     [event(11, "game.starting"), event(12, "game.ready"), event(13, "game.stopping"), event(14, "game.stopped")].forEach((e) => notifier.handleEvent(e));
     await notifier.idle();
     expect(fake.posted.map((p) => p.content)).toEqual([
-      "⏹️ **Snake** was shut down by **Alex** from Discord.",
       expect.stringMatching(/^⏭️ While the bot was away, 2 older events/),
+      "⏹️ **Snake** was shut down by **Alex** from Discord.",
     ]);
+    expect(fake.saved).toEqual([13, 14]);
+    expect(last()).toBe(14);
   });
 
   it("treats the backlog as complete when the replay stops short", async () => {
@@ -152,7 +167,7 @@ describe("delivering notifications", () => {
     notifier.handleSnapshot(20);
     notifier.handleEvent(event(11, "game.starting"));
     await notifier.idle();
-    expect(fake.posted.map((p) => p.content)).toEqual(["▶️ **Alex** started **Snake** from Discord.", expect.stringMatching(/9 older events/)]);
+    expect(fake.posted.map((p) => p.content)).toEqual([expect.stringMatching(/While the bot was away, 10 older events went unposted/)]);
     expect(last()).toBe(20);
   });
 

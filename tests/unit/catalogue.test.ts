@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CatalogueError, loadCatalogue } from "@/lib/games";
+import { scenarioForCatalogue } from "@/scripts/demo-scenario";
+import { loadScenarioFile } from "@/sim/proxmox/scenario";
 
 let dirs: string[] = [];
 afterEach(() => {
@@ -44,9 +46,25 @@ describe("the game catalogue", () => {
     const root = catalogue({ snake: { ...snake, vmid: "2201", url: "localhost:8201", extra: 1 } });
     const list = problemsOf(root);
     const file = path.join(root, "snake", "game.json");
-    expect(list).toContain(`${file}: field "vmid" is required: the CT number as a number, e.g. "vmid": 2000`);
+    expect(list).toContain(`${file}: field "vmid" must be a number without quotes, e.g. "vmid": 2000`);
     expect(list).toContain(`${file}: field "url" must be an http:// or https:// URL, e.g. "url": "https://cartofia.example.com/"`);
     expect(list).toContain(`${file}: unknown field "extra": remove it or check the spelling (see docs/games.md)`);
+  });
+
+  it("tells a missing required field from one of the wrong type", () => {
+    const root = catalogue({ missing: {}, wrong: { id: 7, name: ["Snake"], vmid: "2201", url: 8201 } });
+    const missing = path.join(root, "missing", "game.json");
+    const wrong = path.join(root, "wrong", "game.json");
+    expect(problemsOf(root)).toEqual([
+      `${missing}: field "id" is required: the folder name, e.g. "id": "cartofia"`,
+      `${missing}: field "name" is required: the title shown on the card, e.g. "name": "Cartofia"`,
+      `${missing}: field "vmid" is required: the CT number, e.g. "vmid": 2000`,
+      `${missing}: field "url" is required: the game's public address, e.g. "url": "https://cartofia.example.com/"`,
+      `${wrong}: field "id" must be text in quotes, the folder name, e.g. "id": "cartofia"`,
+      `${wrong}: field "name" must be text in quotes, e.g. "name": "Cartofia"`,
+      `${wrong}: field "vmid" must be a number without quotes, e.g. "vmid": 2000`,
+      `${wrong}: field "url" must be a text URL in quotes, e.g. "url": "https://cartofia.example.com/"`,
+    ]);
   });
 
   it("refuses a copied folder that keeps another game's id as a duplicate", () => {
@@ -69,5 +87,13 @@ describe("the game catalogue", () => {
   it("ships a production catalogue that validates", () => {
     const { games } = loadCatalogue("games");
     expect(games.map((g) => [g.id, g.vmid])).toContainEqual(["cartofia", 2000]);
+  });
+
+  it("ships a simulator scenario that serves each demo game where its game.json says, as `npm run demo` does", async () => {
+    const { games } = loadCatalogue("games-demo");
+    const shape = (containers: Array<{ vmid: number; node: string; web?: { port?: number; root?: string | string[] } }>) =>
+      containers.map(({ vmid, node, web }) => ({ vmid, node, port: web?.port, root: web?.root })).sort((a, b) => a.vmid - b.vmid);
+    const scenario = await loadScenarioFile("sim/proxmox/scenarios/demo.json");
+    expect(shape(scenario.containers)).toEqual(shape(scenarioForCatalogue(games, "unused").containers));
   });
 });
