@@ -20,6 +20,7 @@ export function GameCardLive({ initial }: { initial: GameView }) {
   const running = view.ct?.status === "running" && (view.state === "ready" || view.state === "stopping");
   const uptime = running && view.ct ? view.ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
   const eta = view.state === "ready" ? null : formatEta(view.eta);
+  const playLabel = view.state === "ready" ? "Play now" : view.state === "starting" ? "Join" : "Play";
   const showPeople = view.state === "ready" && (view.players.length > 0 || view.idleStopAt !== null);
 
   const onPlay = (event: React.MouseEvent<HTMLAnchorElement>) => {
@@ -47,8 +48,9 @@ export function GameCardLive({ initial }: { initial: GameView }) {
           <dd className="font-medium tabular-nums">{uptime === null ? "–" : formatUptime(uptime)}</dd>
         </div>
       </dl>
-      <Link href={`/play/${view.id}`} onClick={onPlay} aria-label={`Play ${view.name}`} className={`${buttonStyles.primary} w-full py-2.5 text-base`}>
-        <span aria-hidden="true">▶</span> {view.state === "ready" ? "Play now" : view.state === "starting" ? "Join" : "Play"}
+      {/* The name starts with the visible words (WCAG 2.5.3: voice users say what they see), then says which game. */}
+      <Link href={`/play/${view.id}`} onClick={onPlay} aria-label={`${playLabel} ${view.name}`} className={`${buttonStyles.primary} w-full py-2.5 text-base`}>
+        <span aria-hidden="true">▶</span> {playLabel}
       </Link>
     </div>
   );

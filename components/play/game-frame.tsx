@@ -6,10 +6,9 @@ import type { GameView } from "@/lib/api/schemas";
 import { parseAspectRatio } from "@/components/format/display";
 import { buttonStyles } from "@/components/ui/styles";
 import { FullscreenButton } from "./fullscreen-button";
+import { gameClaimsKey, portalFocusOf } from "./game-keys";
 import { usePresence } from "./use-presence";
 
-// Keys that scroll a page; while the game is up they belong to the game, even when the portal has focus.
-const SCROLL_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", " ", "PageUp", "PageDown", "Home", "End"]);
 // How long a game has to say it shows its own start gate before the portal offers one.
 const GATE_GRACE_MS = 1_500;
 
@@ -58,9 +57,7 @@ export function GameFrame({ view }: { view: GameView }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!SCROLL_KEYS.has(event.key)) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest?.("button, a, input, select, textarea, summary, [contenteditable]")) return;
+      if (event.defaultPrevented || !gameClaimsKey(event, portalFocusOf(event.target))) return;
       event.preventDefault();
       focusFrame();
     };
@@ -83,9 +80,12 @@ export function GameFrame({ view }: { view: GameView }) {
     focusFrame();
   };
 
+  // The frame takes the height left under the bar and above Controls (a size container), at the game's ratio,
+  // so at desktop sizes the page has nothing to scroll; on a short screen it keeps a usable minimum and the page
+  // scrolls by touch to reach Controls.
   return (
-    <section aria-labelledby="game-title" className="flex flex-col">
-      <div className="flex min-h-12 flex-wrap items-center gap-2 py-1.5">
+    <section aria-labelledby="game-title" className="flex min-h-0 flex-1 flex-col">
+      <div className="flex min-h-12 shrink-0 flex-wrap items-center gap-2 py-1.5">
         <Link href="/" className={`${buttonStyles.quiet} px-2.5`}>
           <span aria-hidden="true">←</span> Arcade
         </Link>
@@ -99,29 +99,35 @@ export function GameFrame({ view }: { view: GameView }) {
         )}
         <FullscreenButton frameRef={frameRef} onChange={focusFrame} />
       </div>
-      <div className="mx-auto w-full" style={{ maxWidth: `calc((100dvh - 8rem) * ${width} / ${height})` }}>
-        <div className="relative w-full overflow-hidden rounded-xl bg-black ring-1 ring-white/10" style={{ aspectRatio: `${width} / ${height}` }}>
-          <iframe
-            ref={frameRef}
-            src={view.url}
-            title={`${view.name} game`}
-            allow="autoplay; fullscreen; gamepad"
-            onLoad={onLoad}
-            className="absolute inset-0 size-full border-0"
-          />
-          {needsGesture && (
-            <button
-              type="button"
-              onClick={start}
-              className="absolute inset-0 grid place-items-center bg-black/70 text-xl font-bold text-white outline-none focus-visible:ring-4 focus-visible:ring-inset focus-visible:ring-cyan-300"
-            >
-              <span className="rounded-2xl bg-fuchsia-500 px-6 py-3 shadow-lg shadow-fuchsia-500/30">▶ Click to start</span>
-            </button>
-          )}
+      {/* Chromium resolves cqh to 0 in a flex item of a min-height column, so the size container is positioned. */}
+      <div className="relative min-h-40 flex-1">
+        <div className="absolute inset-0 [container-type:size]">
+          <div
+            className="relative mx-auto overflow-hidden rounded-xl bg-black ring-1 ring-white/10"
+            style={{ width: `min(100cqw, 100cqh * ${width} / ${height})`, aspectRatio: `${width} / ${height}` }}
+          >
+            <iframe
+              ref={frameRef}
+              src={view.url}
+              title={`${view.name} game`}
+              allow="autoplay; fullscreen; gamepad"
+              onLoad={onLoad}
+              className="absolute inset-0 size-full border-0"
+            />
+            {needsGesture && (
+              <button
+                type="button"
+                onClick={start}
+                className="absolute inset-0 grid place-items-center bg-black/70 text-xl font-bold text-white outline-none focus-visible:ring-4 focus-visible:ring-inset focus-visible:ring-cyan-300"
+              >
+                <span className="rounded-2xl bg-fuchsia-500 px-6 py-3 shadow-lg shadow-fuchsia-500/30">▶ Click to start</span>
+              </button>
+            )}
+          </div>
         </div>
       </div>
       {view.controls.length > 0 && (
-        <details className="mx-auto mt-3 w-full max-w-3xl rounded-xl bg-white/5 px-4 py-2 text-sm ring-1 ring-white/10">
+        <details className="mx-auto mt-2 w-full max-w-3xl shrink-0 rounded-xl bg-white/5 px-4 py-1.5 text-sm ring-1 ring-white/10">
           <summary className="cursor-pointer select-none py-1 font-semibold text-zinc-200">Controls</summary>
           <ul className="list-disc space-y-1 py-2 pl-5 text-zinc-300">
             {view.controls.map((line) => (

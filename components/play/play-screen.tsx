@@ -10,6 +10,10 @@ import { PlayProblem } from "./play-problem";
 import { initialPhase, playMode, type PlayPhase } from "./play-mode";
 import { forgetPlay, type PlayResult, playSentAt, recentPlay, requestPlay } from "./play-request";
 
+// The game fills the screen under the header (h-14 plus its 1 px border in site-header.tsx), so the page around
+// it has nothing to scroll at desktop sizes; taller content (Controls opened on a phone) still scrolls by touch.
+const FIT_VIEWPORT = "min-h-[calc(100dvh-3.5rem-1px)] pb-3 pt-1";
+
 const phaseOf = (result: PlayResult): PlayPhase => (result.ok ? { kind: "asked" } : { kind: "refused", message: result.message });
 
 /** Asks for the game once, follows its boot over the stream, and swaps the stages for the game when it is ready. */
@@ -48,7 +52,7 @@ export function PlayScreen({ initial }: { initial: GameView }) {
   const mode = playMode({ state: view.state, phase, seenActive, frameShown });
 
   return (
-    <main id="main" className="mx-auto flex max-w-6xl flex-col px-2 pb-6 pt-3 sm:px-4">
+    <main id="main" className={`mx-auto flex w-full max-w-6xl flex-col px-2 sm:px-4 ${mode === "frame" ? FIT_VIEWPORT : "pb-6 pt-3"}`}>
       {mode === "frame" && <GameFrame view={view} />}
       {(mode === "progress" || mode === "waiting-for-stop") && (
         <BootProgress view={view} askedAt={playSentAt(id)} waitingForStop={mode === "waiting-for-stop"} />

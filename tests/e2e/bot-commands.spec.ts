@@ -35,7 +35,10 @@ test("/play on a stopped game defers at once, shows the boot, ends with a link b
   const progress = all.slice(0, -1).map(contentOf);
   expect(progress.length).toBeGreaterThanOrEqual(1);
   expect(progress[0]).toMatch(/Starting \*\*Snake\*\*/);
-  expect(progress[0]).toMatch(/Elapsed \d+ s/);
+  // Every progress edit says how long it has taken and what to expect; at least one names the boot stage.
+  for (const text of progress) expect(text).toMatch(/\nElapsed \d+ s · (no boot time recorded yet; gives up after \d+ s|usually ready in about [\d.]+ s|taking longer than usual)/);
+  const stages = /Starting \*\*Snake\*\*: (asking Proxmox to start the container|container starting|container running, game loading|waiting for the game to answer)$/m;
+  expect(progress.some((text) => stages.test(text)), progress.join("\n---\n")).toBe(true);
   for (let i = 1; i < all.length; i++) expect(all[i]!.at - all[i - 1]!.at).toBeGreaterThanOrEqual(950);
   const final = lastEdit(view)!;
   expect(contentOf(final)).toMatch(/✅ \*\*Snake\*\* is ready \(took [\d.]+ s\)/);

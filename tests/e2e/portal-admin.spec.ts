@@ -4,7 +4,7 @@ import { AdminPage } from "./pages/admin-page";
 import { HomePage } from "./pages/home-page";
 import { PlayPage } from "./pages/play-page";
 import { openSignedIn } from "./pages/sign-in-page";
-import { ensureReady, ensureStopped, stackEnv } from "./support/portal-stack";
+import { ensureReady, ensureStopped, stackEnv, waitForGameState } from "./support/portal-stack";
 
 const catalogue = loadCatalogue("games-demo");
 const snake = getGameOrThrow(catalogue, "snake");
@@ -43,7 +43,17 @@ test.describe("the admin page", () => {
       const adminPage = new AdminPage(admin.page);
       await adminPage.goto();
       await expect(adminPage.badge(snake.name)).toHaveAttribute("data-state", "ready");
-      await expect(adminPage.row(snake.name).getByRole("img", { name: /CPU of Snake over the last hour/ })).toBeVisible();
+      // Both graphs draw a line through every rrddata point the metrics endpoint returns.
+      const metrics = await admin.page.request.get(`${stackEnv().portalUrl}/api/v1/games/${snake.id}/metrics`);
+      const { points } = (await metrics.json()) as { points: unknown[] };
+      expect(points.length).toBeGreaterThan(1);
+      for (const graph of [/^CPU of Snake over the last hour/, /^Memory of Snake over the last hour/]) {
+        const line = adminPage.row(snake.name).getByRole("img", { name: graph }).locator("polyline");
+        await expect(line).toHaveAttribute("points", /\d/);
+        const drawn = ((await line.getAttribute("points")) ?? "").trim().split(/\s+/);
+        expect(drawn).toHaveLength(points.length);
+        for (const point of drawn) expect(point).toMatch(/^\d+(\.\d+)?,\d+(\.\d+)?$/);
+      }
 
       await adminPage.powerButton(snake.name, "Shut down").click();
       await expect(adminPage.dialog().getByRole("heading", { name: `Shut down ${snake.name}?` })).toBeVisible();
@@ -70,6 +80,12 @@ test.describe("the admin page", () => {
   });
 
   test("the audit filters by game and by person, pages back, and settings are stored", async ({ browser }) => {
+    // Someone else's entry on the same game, which the person filter has to leave out.
+    const friend = await openSignedIn(browser, "Demo player");
+    const played = await friend.page.request.post(`${stackEnv().portalUrl}/api/v1/games/${starDodge.id}/play`, { headers: { origin: stackEnv().portalUrl } });
+    expect(played.ok()).toBe(true);
+    await friend.context.close();
+    await waitForGameState(starDodge.id, "ready");
     const { context, page } = await openSignedIn(browser, "Demo admin");
     try {
       const admin = new AdminPage(page);
@@ -81,18 +97,26 @@ test.describe("the admin page", () => {
       await page.reload();
       await expect(admin.settings(starDodge.name).getByLabel("Boot timeout (s)")).toHaveValue("75");
 
+      const entries = admin.auditEntries();
+      await admin.filterAudit({ game: starDodge.name, person: "Everyone" });
+      await expect(entries.filter({ hasText: "By Demo Player" }).first()).toBeVisible();
+
       await admin.filterAudit({ game: starDodge.name, person: "Demo Admin" });
       await expect(page).toHaveURL(/game=star-dodge&actor=\d+#audit$/);
-      const entries = admin.auditEntries();
       await expect(entries.first()).toContainText(`Demo Admin changed the settings of ${starDodge.name}`);
       await expect(entries.first()).toContainText("boot timeout 75 s");
-      for (const text of await entries.allInnerTexts()) expect(text).toContain(starDodge.name);
+      await expect(entries.filter({ hasText: "By Demo Player" })).toHaveCount(0);
+      for (const text of await entries.allInnerTexts()) {
+        expect(text).toContain(starDodge.name);
+        expect(text).toContain("By Demo Admin");
+      }
 
       await admin.settings(starDodge.name).getByLabel("Boot timeout (s)").fill("");
       await admin.settings(starDodge.name).getByRole("button", { name: "Save" }).click();
       await expect(admin.settings(starDodge.name).getByRole("status")).toHaveText("Saved.");
     } finally {
       await context.close();
+      await ensureStopped(starDodge.id);
     }
   });
 });

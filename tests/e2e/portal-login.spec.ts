@@ -15,8 +15,13 @@ test.describe("signing in with Discord", () => {
     });
     await page.goto(`${stackEnv().portalUrl}/`);
     await expect(page).toHaveURL(/\/signin$/);
-    await new SignInPage(page).signInThroughDiscord("Demo Player");
+    const authorize = await new SignInPage(page).signInThroughDiscord("Demo Player");
     await expect(page).toHaveURL(`${stackEnv().portalUrl}/`);
+    // Authorization code with PKCE (S256) and a state bound to this browser.
+    expect(authorize.searchParams.get("response_type")).toBe("code");
+    expect(authorize.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(authorize.searchParams.get("code_challenge_method")).toBe("S256");
+    expect(authorize.searchParams.get("state")).toMatch(/^\S{16,}$/);
 
     const home = new HomePage(page);
     await home.waitUntilLive();

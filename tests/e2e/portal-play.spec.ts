@@ -3,7 +3,7 @@ import { getGameOrThrow, loadCatalogue } from "@/lib/games";
 import { HomePage } from "./pages/home-page";
 import { PlayPage } from "./pages/play-page";
 import { openSignedIn } from "./pages/sign-in-page";
-import { callPortal, controlProxmox, ensureStopped, stackEnv } from "./support/portal-stack";
+import { callPortal, controlProxmox, ensureReady, ensureStopped, getGame, stackEnv } from "./support/portal-stack";
 
 const catalogue = loadCatalogue("games-demo");
 const snake = getGameOrThrow(catalogue, "snake");
@@ -36,6 +36,7 @@ test.describe("pressing Play", () => {
     await expect(play.currentStage()).toHaveAttribute("data-stage", /container_starting|container_running|waiting_for_game/);
     await expect(friend.page.getByTestId("boot-elapsed")).toHaveText(/^\d+\.\d s$/);
     await otherHome.expectState(snake.name, "starting", "Starting");
+    await expect(otherHome.playLink(snake.name, "Join")).toBeVisible();
 
     await play.expectGameState("ready");
     const frame = play.frameElement();
@@ -45,6 +46,7 @@ test.describe("pressing Play", () => {
     expect(await friend.page.evaluate(() => document.activeElement?.tagName)).toBe("IFRAME");
     await expect(friend.page.getByRole("button", { name: "Fullscreen" })).toBeVisible();
     await otherHome.expectState(snake.name, "ready", "Ready");
+    await expect(otherHome.playLink(snake.name, "Play now")).toBeVisible();
     await expect(otherHome.card(snake.name)).toContainText("Demo Player is playing");
     expect(reloads).toBe(0);
 
@@ -63,6 +65,76 @@ test.describe("pressing Play", () => {
     await friend.page.getByRole("link", { name: "Arcade", exact: true }).click();
     await expect(friend.page).toHaveURL(`${stackEnv().portalUrl}/`);
     await Promise.all([friend.context.close(), other.context.close()]);
+  });
+
+  test("keys pressed while the portal has focus never scroll the page and hand focus back to the game", async ({ browser }) => {
+    await ensureReady(snake.id);
+    const { context, page } = await openSignedIn(browser, "Demo player");
+    try {
+      await page.goto(`${stackEnv().portalUrl}/play/${snake.id}`);
+      const play = new PlayPage(page);
+      await play.expectGameState("ready");
+      const scroll = () => page.evaluate(() => ({ y: window.scrollY, overflow: document.documentElement.scrollHeight - window.innerHeight }));
+      // At a desktop size the game fills the height under the header and the page has nothing to scroll.
+      expect((await scroll()).overflow).toBeLessThanOrEqual(0);
+      const box = (await play.frameElement().boundingBox())!;
+      expect(box.height).toBeGreaterThan(550);
+      expect(box.y + box.height).toBeLessThanOrEqual(800);
+
+      // A phone held sideways with Controls open: now the page is taller than the window, so a key could scroll it.
+      await page.setViewportSize({ width: 740, height: 360 });
+      await play.controlsSummary().click();
+      expect((await scroll()).overflow).toBeGreaterThan(40);
+      await page.mouse.move(8, 200);
+      await page.mouse.wheel(0, 600);
+      await expect(play.controlsList().getByRole("listitem").last()).toBeInViewport();
+
+      const focusWithoutScrolling = (target: "back" | "summary" | "body") =>
+        page.evaluate((which) => {
+          const elements = { back: document.querySelector<HTMLElement>("#main a[href='/']"), summary: document.querySelector<HTMLElement>("summary") };
+          if (which === "body") (document.activeElement as HTMLElement | null)?.blur();
+          else elements[which]!.focus({ preventScroll: true });
+          window.scrollTo(0, 0);
+        }, target);
+      const cases: Array<[target: "back" | "summary" | "body", key: string]> = [
+        ["back", "ArrowDown"],
+        ["back", "Space"],
+        ["summary", "PageDown"],
+        ["summary", "End"],
+        ["body", "Space"],
+        ["body", "ArrowDown"],
+      ];
+      for (const [target, key] of cases) {
+        await focusWithoutScrolling(target);
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe({ back: "A", summary: "SUMMARY", body: "BODY" }[target]);
+        await page.keyboard.press(key);
+        // Keyboard scrolling is animated; give it the time it would take before reading the position.
+        await page.waitForTimeout(400);
+        expect((await scroll()).y, `${key} with focus on ${target}`).toBe(0);
+        expect(await page.evaluate(() => document.activeElement?.tagName), `${key} with focus on ${target}`).toBe("IFRAME");
+      }
+
+      // Space and Enter still work the portal's own controls: Space on the summary closes Controls again.
+      await focusWithoutScrolling("summary");
+      await page.keyboard.press("Space");
+      await expect(play.controlsList()).toBeHidden();
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SUMMARY");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a play request sent from another site with a member's cookie is refused with a sentence", async ({ browser }) => {
+    await ensureStopped(snake.id);
+    const { context, page } = await openSignedIn(browser, "Demo player");
+    try {
+      const response = await page.request.post(`${stackEnv().portalUrl}/api/v1/games/${snake.id}/play`, { headers: { origin: "http://evil.example" } });
+      expect(response.status()).toBe(403);
+      expect((await response.json()).error.message).toBe("This request came from another site and was refused.");
+      expect((await getGame(snake.id)).state).toBe("stopped");
+    } finally {
+      await context.close();
+    }
   });
 
   test("several friends pressing Play together share one start and all land in the game", async ({ browser }) => {

@@ -1,6 +1,11 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { stackEnv } from "../support/portal-stack";
 
+export const PLAY_LABELS = ["Play now", "Play", "Join"] as const;
+export type PlayLabel = (typeof PLAY_LABELS)[number];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /** The games page: one card per game, live over the event stream. */
 export class HomePage {
   constructor(readonly page: Page) {}
@@ -32,8 +37,14 @@ export class HomePage {
     await expect(this.badge(name)).toContainText(label);
   }
 
-  playLink(name: string): Locator {
-    return this.page.getByRole("link", { name: `Play ${name}`, exact: true });
+  /** A card's Play link, named by its visible words ("Play", "Play now" when ready, "Join" while starting) and the game. */
+  playLink(name: string, label?: PlayLabel): Locator {
+    const words = label ?? PLAY_LABELS.join("|");
+    return this.page.getByRole("link", { name: new RegExp(`^(${words}) ${escapeRegExp(name)}$`) });
+  }
+
+  playLinks(): Locator {
+    return this.page.getByRole("link", { name: new RegExp(`^(${PLAY_LABELS.join("|")}) `) });
   }
 
   async play(name: string): Promise<void> {

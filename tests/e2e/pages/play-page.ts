@@ -25,6 +25,15 @@ export class PlayPage {
     await expect(this.frame().locator("body")).toHaveAttribute("data-state", state, { timeout });
   }
 
+  controlsSummary(): Locator {
+    return this.page.locator("summary", { hasText: "Controls" });
+  }
+
+  /** The game's controls from its manifest, shown once Controls is opened. */
+  controlsList(): Locator {
+    return this.page.locator("details").filter({ has: this.controlsSummary() }).getByRole("list");
+  }
+
   problemReason(): Locator {
     return this.page.getByTestId("play-reason");
   }

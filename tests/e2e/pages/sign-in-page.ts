@@ -11,11 +11,21 @@ export class SignInPage {
     await this.page.goto(`${stackEnv().portalUrl}/signin`);
   }
 
-  /** The real OAuth redirect flow: portal → Discord's authorize page → pick an account → back to the portal. */
-  async signInThroughDiscord(displayName: string): Promise<void> {
+  /**
+   * The real OAuth redirect flow: portal → Discord's authorize page → pick an account → back to the portal.
+   * Returns the authorize URL the portal redirected the browser to, with its PKCE and state parameters.
+   */
+  async signInThroughDiscord(displayName: string): Promise<URL> {
+    const discord = new URL(stackEnv().discordUrl).origin;
+    const authorize = this.page.waitForRequest((request) => {
+      const url = new URL(request.url());
+      return request.method() === "GET" && url.origin === discord && url.pathname.endsWith("/oauth2/authorize");
+    });
     await this.page.getByRole("button", { name: "Sign in with Discord" }).click();
+    const authorizeUrl = new URL((await authorize).url());
     await expect(this.page.getByRole("heading", { name: /^Sign in to .* as…$/ })).toBeVisible();
     await this.page.getByRole("button", { name: displayName, exact: true }).click();
+    return authorizeUrl;
   }
 
   /** Demo mode's one-click login (still the OAuth redirect flow, with the account picked by login_hint). */
