@@ -1,10 +1,24 @@
+import { createConnection, createServer, type Server } from "node:net";
 import { expect, test } from "@playwright/test";
-import { contentOf, discord } from "./support/bot-discord";
+import { contentOf, discord, type InteractionView, linkButtons, type Response } from "./support/bot-discord";
 import { startBotProcess } from "./support/bot-process";
-import { botEnv, users } from "./support/bot-stack";
+import { botEnv, portal, stack, users } from "./support/bot-stack";
 import { freePort } from "./support/e2e-catalogue";
 
-test("with the portal down, commands answer with a sentence saying so and the bot keeps running", async () => {
+/** The portal "coming back" on the port the bot was given: a plain TCP forwarder to the running portal. */
+function forwardToPortal(port: number): Promise<Server> {
+  const target = new URL(stack().portalUrl);
+  const server = createServer((socket) => {
+    const upstream = createConnection({ host: target.hostname, port: Number(target.port) });
+    socket.pipe(upstream).pipe(socket);
+    socket.on("error", () => upstream.destroy());
+    upstream.on("error", () => socket.destroy());
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+test("with the portal down, commands answer with a sentence saying so; the bot keeps running and recovers when it returns", async () => {
+  await portal.ensureStopped("snake");
   const closedPort = await freePort();
   const bot = startBotProcess(botEnv({ ARCADE_URL: `http://127.0.0.1:${closedPort}`, ARCADE_PUBLIC_URL: "https://arcade.example.com" }));
   await bot.waitForLine(/logged in to Discord/);
@@ -22,7 +36,19 @@ test("with the portal down, commands answer with a sentence saying so and the bo
 
   expect(bot.child.exitCode).toBeNull();
   await expect.poll(() => bot.output().match(/event stream is down/g)?.length ?? 0, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
-  expect(await bot.stop()).toBe(0);
+
+  const forwarder = await forwardToPortal(closedPort);
+  try {
+    await bot.waitForLine(/following the arcade's events/);
+    const { id } = await discord.command(users.player.id, "play", [{ name: "game", value: "snake" }]);
+    const lastEdit = (v: InteractionView) => v.responses.filter((r): r is Extract<Response, { body: unknown }> => r.kind === "edit").at(-1);
+    const view = await discord.settle(id, (v) => linkButtons(lastEdit(v)?.body.components).length > 0);
+    expect(contentOf(view.responses.at(-1)!)).toMatch(/\*\*Snake\*\* is ready/);
+    expect(await bot.stop()).toBe(0);
+  } finally {
+    forwarder.close();
+    await portal.ensureStopped("snake");
+  }
   expect(bot.output()).not.toMatch(/^\s+at /m);
 });
 
