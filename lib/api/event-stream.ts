@@ -61,7 +61,13 @@ export function createEventStream(hub: ViewHub, events: EventLog, options: Event
       buffered = null;
       const heartbeat = setInterval(() => send(sseComment("keep-alive")), options.heartbeatMs ?? 15_000);
       heartbeat.unref?.();
-      const expiry = options.maxDurationMs ? setTimeout(close, options.maxDurationMs) : undefined;
+      // At expiry the client is told to come back at once (retry is applied as soon as it is read), so the
+      // re-authenticated stream follows without a visible gap.
+      const expire = () => {
+        send("retry: 250\n\n");
+        close();
+      };
+      const expiry = options.maxDurationMs ? setTimeout(expire, options.maxDurationMs) : undefined;
       expiry?.unref?.();
       function close() {
         if (closed) return;

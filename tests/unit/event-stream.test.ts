@@ -42,6 +42,7 @@ describe("the event stream", () => {
     const began = Date.now();
     const text = await readAll(createEventStream(quietHub, logWithOneStart(), { lastEventId: 0, signal: controller.signal, maxDurationMs: 50 }));
     expect(Date.now() - began).toBeGreaterThanOrEqual(45);
+    expect(text.endsWith("retry: 250\n\n")).toBe(true);
     expect(JSON.parse(parseSse(text).find((f) => f.event === "arcade")!.data)).toMatchObject({ actor: { name: "Mia" }, upid: expect.stringContaining("vzstart") });
   });
 });
