@@ -4,11 +4,12 @@ import { AdminPage } from "./pages/admin-page";
 import { HomePage } from "./pages/home-page";
 import { PlayPage } from "./pages/play-page";
 import { openSignedIn } from "./pages/sign-in-page";
-import { ensureReady, ensureStopped, stackEnv, waitForGameState } from "./support/portal-stack";
+import { callPortal, ensureReady, ensureStopped, stackEnv, waitForGameState } from "./support/portal-stack";
 
 const catalogue = loadCatalogue("games-demo");
 const snake = getGameOrThrow(catalogue, "snake");
 const starDodge = getGameOrThrow(catalogue, "star-dodge");
+const brickBlitz = getGameOrThrow(catalogue, "brick-blitz");
 
 test.describe("the admin page", () => {
   test("a member gets a 403 page, no Admin link, and 403 from every admin API call", async ({ browser }) => {
@@ -79,7 +80,7 @@ test.describe("the admin page", () => {
     }
   });
 
-  test("the audit filters by game and by person, pages back, and settings are stored", async ({ browser }) => {
+  test("the audit filters by game and by person, and settings are stored", async ({ browser }) => {
     // Someone else's entry on the same game, which the person filter has to leave out.
     const friend = await openSignedIn(browser, "Demo player");
     const played = await friend.page.request.post(`${stackEnv().portalUrl}/api/v1/games/${starDodge.id}/play`, { headers: { origin: stackEnv().portalUrl } });
@@ -117,6 +118,33 @@ test.describe("the admin page", () => {
     } finally {
       await context.close();
       await ensureStopped(starDodge.id);
+    }
+  });
+
+  test("the audit pages back 25 entries at a time and returns to the newest", async ({ browser }) => {
+    // 26 settings changes through the API, each with its own value, newest last.
+    for (let seconds = 30; seconds <= 55; seconds++) {
+      expect((await callPortal(`/api/v1/games/${brickBlitz.id}/settings`, "PATCH", { bootTimeoutSec: seconds })).status).toBe(200);
+    }
+    const { context, page } = await openSignedIn(browser, "Demo admin");
+    try {
+      const admin = new AdminPage(page);
+      await admin.goto(`?game=${brickBlitz.id}`);
+      const entries = admin.auditEntries();
+      await expect(entries).toHaveCount(25);
+      await expect(entries.first()).toContainText("boot timeout 55 s");
+      await expect(entries.last()).toContainText("boot timeout 31 s");
+
+      await page.getByRole("link", { name: "Older events" }).click();
+      await expect(page).toHaveURL(/game=brick-blitz&before=\d+#audit$/);
+      await expect(entries.first()).toContainText("boot timeout 30 s");
+      await expect(entries.filter({ hasText: "boot timeout 55 s" })).toHaveCount(0);
+
+      await page.getByRole("link", { name: "Newest events" }).click();
+      await expect(entries.first()).toContainText("boot timeout 55 s");
+    } finally {
+      await context.close();
+      await callPortal(`/api/v1/games/${brickBlitz.id}/settings`, "PATCH", { bootTimeoutSec: null });
     }
   });
 });
