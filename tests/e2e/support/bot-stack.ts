@@ -3,18 +3,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "@playwright/test";
+import { stackEnv } from "./stack-client";
 
 type DemoConfig = {
   guild: { id: string; ownerId: string; channels: Array<{ id: string; name: string }>; roles: Array<{ id: string; name: string }> };
   users: Array<{ id: string; username: string; globalName?: string }>;
   bot: { token: string; applicationId: string; userId: string };
 };
-
-function required(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the bot specs through Playwright (tests/e2e/global-setup.ts starts the stack)`);
-  return value;
-}
 
 export const demo = JSON.parse(readFileSync(path.resolve("sim/discord/demo-config.json"), "utf8")) as DemoConfig;
 const userNamed = (username: string) => demo.users.find((u) => u.username === username)!;
@@ -26,12 +21,8 @@ export const channels = {
 
 /** The running stack from global-setup, as the bot specs need it. */
 export function stack() {
-  return {
-    portalUrl: required("E2E_PORTAL_URL"),
-    apiToken: required("E2E_API_TOKEN"),
-    discordUrl: required("E2E_DISCORD_URL"),
-    proxmoxUrl: required("E2E_PROXMOX_URL"),
-  };
+  const { portalUrl, apiToken, discordUrl, proxmoxUrl } = stackEnv();
+  return { portalUrl, apiToken, discordUrl, proxmoxUrl };
 }
 
 export function tempStateFile(): string {

@@ -1,23 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect } from "@playwright/test";
 import { Agent, fetch as undiciFetch } from "undici";
+import { stackEnv } from "./stack-client";
 
-/** What global-setup hands the workers: where the portal and the simulators listen, and the API token. */
-export function stackEnv() {
-  const need = (name: string) => {
-    const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set: run the browser tests with \`npx playwright test\`, whose global setup starts the stack`);
-    return value;
-  };
-  return {
-    portalUrl: need("E2E_PORTAL_URL"),
-    apiToken: need("E2E_API_TOKEN"),
-    proxmoxUrl: need("E2E_PROXMOX_URL"),
-    proxmoxCa: need("E2E_PROXMOX_CA"),
-    discordUrl: need("E2E_DISCORD_URL"),
-    gameUrls: JSON.parse(need("E2E_GAME_URLS")) as Record<string, string>,
-  };
-}
+export { stackEnv };
 
 type GameState = "stopped" | "starting" | "ready" | "stopping" | "failed" | "unknown";
 type GameBrief = { id: string; name: string; vmid: number; state: GameState; reason: string | null };

@@ -11,6 +11,7 @@ export function stackEnv() {
     portalUrl: read("E2E_PORTAL_URL"),
     apiToken: read("E2E_API_TOKEN"),
     proxmoxUrl: read("E2E_PROXMOX_URL"),
+    proxmoxCa: read("E2E_PROXMOX_CA"),
     discordUrl: read("E2E_DISCORD_URL"),
     gameUrls: JSON.parse(read("E2E_GAME_URLS")) as Record<string, string>,
     portalEnv: JSON.parse(read("E2E_PORTAL_ENV")) as Record<string, string>,
