@@ -1,7 +1,7 @@
 /**
  * One-click logins of `npm run demo`. The hint is a username in sim/discord/demo-config.json; the simulator's
  * authorize endpoint approves a `login_hint` user at once. Only offered when the control plane runs in demo
- * mode, which lib/env.ts allows only against both simulators on loopback.
+ * mode, which lib/env/ allows only against both simulators on loopback.
  */
 export const demoLogins = [
   { key: "player", label: "Demo player", hint: "demo_player", blurb: "A friend: sees the games and plays them." },
