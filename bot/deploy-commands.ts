@@ -1,12 +1,9 @@
-import { existsSync } from "node:fs";
 import { DiscordAPIError, REST, Routes } from "discord.js";
 import { loadCommands } from "./load-commands";
 import { readBotEnvOrExit } from "./read-env-or-exit";
 
 // `npm run bot:deploy`: registers the slash commands once (Discord allows 200 command creates a day per guild,
 // so this is a deploy step, not something the bot does on every start).
-// Running by hand: settings may sit in ./.env. Node keeps variables already set (systemd's EnvironmentFile wins).
-if (existsSync(".env")) process.loadEnvFile(".env");
 const env = readBotEnvOrExit("deploy");
 const { appId, guildId, token, apiUrl } = env.discord;
 const commands = await loadCommands();

@@ -1,12 +1,9 @@
-import { existsSync } from "node:fs";
 import { createLogger } from "./log";
 import { readBotEnvOrExit } from "./read-env-or-exit";
 import { startBot, type RunningBot } from "./start-bot";
 
 // `npm run bot`: the companion Discord bot (CT1000). Configuration: docs/bot.md.
 const log = createLogger();
-// Running by hand: settings may sit in ./.env. Node keeps variables already set (systemd's EnvironmentFile wins).
-if (existsSync(".env")) process.loadEnvFile(".env");
 const env = readBotEnvOrExit("run");
 
 function explainLoginFailure(error: unknown): string {

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { healthSchema } from "../lib/api/schemas";
 import { loadCatalogue } from "../lib/games";
 import { type DiscordSim, type DiscordSimConfig, startDiscordSim } from "../sim/discord";
 import { type ProxmoxSim, type SimTiming, startProxmoxSim } from "../sim/proxmox";
@@ -40,7 +41,7 @@ async function waitForHealth(url: string, portal: ChildProcess, timeoutMs: numbe
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
       // Up, and its first look at Proxmox is done, so every card shows a real state from the first page.
-      if (response.ok && ((await response.json()) as { proxmox: { reachable: boolean | null } }).proxmox.reachable !== null) return;
+      if (response.ok && healthSchema.parse(await response.json()).proxmox.reachable !== null) return;
     } catch {
       // not listening yet
     }

@@ -13,7 +13,7 @@ export type EventStreamOptions = {
 };
 
 /** What a caller who may not read the audit gets of a stored event: enough to resume and to know something happened. */
-export function redactEvent(event: ArcadeEvent): Pick<ArcadeEvent, "id" | "at" | "type" | "gameId"> {
+function redactEvent(event: ArcadeEvent): Pick<ArcadeEvent, "id" | "at" | "type" | "gameId"> {
   return { id: event.id, at: event.at, type: event.type, gameId: event.gameId };
 }
 

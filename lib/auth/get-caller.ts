@@ -3,7 +3,6 @@ import { ArcadeError } from "../errors";
 import { auth } from "./auth";
 import { isSameOrigin } from "./same-origin";
 
-
 /** Who is calling: the API token (maybe acting for a Discord user), or a signed-in member's session. */
 export async function getCallerOrThrow(request: Request, config: { apiToken: string | undefined; publicUrl: string | undefined }): Promise<Caller> {
   const bearer = authenticateBearer(request, config.apiToken);
