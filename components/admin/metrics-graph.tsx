@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { formatBytes, formatCpu, sparklinePoints } from "@/components/format/display";
-import { callApi } from "./api-call";
+import { callApi } from "@/components/live/api-call";
 
 type Point = { time: number; cpu?: number; memBytes?: number; maxMemBytes?: number };
 

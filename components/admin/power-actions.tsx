@@ -1,17 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import type { GameView } from "@/lib/api/schemas";
+import type { GameView, PowerAction } from "@/lib/api/schemas";
 import { gameStore } from "@/components/live/game-store";
 import { buttonStyles } from "@/components/ui/styles";
-import { callApi } from "./api-call";
+import { callApi } from "@/components/live/api-call";
 import { ConfirmDialog } from "./confirm-dialog";
 
-type Action = "start" | "shutdown" | "stop" | "reboot";
 
 type ActionInfo = { label: string; done: string; confirm?: (v: GameView) => { title: string; body: string; button: string; danger?: boolean } };
 
-const actions: Record<Action, ActionInfo> = {
+const actions: Record<PowerAction, ActionInfo> = {
   start: { label: "Start", done: "Start requested." },
   shutdown: {
     label: "Shut down",
@@ -43,18 +42,18 @@ const actions: Record<Action, ActionInfo> = {
   },
 };
 
-function enabled(action: Action, state: GameView["state"]): boolean {
+function enabled(action: PowerAction, state: GameView["state"]): boolean {
   if (action === "start") return state !== "ready" && state !== "starting";
   return state !== "stopped";
 }
 
 /** Start, shut down, force stop and reboot for one game; the destructive three ask first. */
 export function PowerActions({ view }: { view: GameView }) {
-  const [asking, setAsking] = useState<Action | null>(null);
+  const [asking, setAsking] = useState<PowerAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const run = async (action: Action) => {
+  const run = async (action: PowerAction) => {
     setAsking(null);
     setBusy(true);
     setResult(null);
@@ -68,7 +67,7 @@ export function PowerActions({ view }: { view: GameView }) {
   return (
     <div>
       <div role="group" aria-label={`Power actions for ${view.name}`} className="flex flex-wrap gap-2">
-        {(Object.keys(actions) as Action[]).map((action) => (
+        {(Object.keys(actions) as PowerAction[]).map((action) => (
           <button
             key={action}
             type="button"

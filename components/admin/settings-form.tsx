@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import type { GameView } from "@/lib/api/schemas";
 import { gameStore } from "@/components/live/game-store";
 import { buttonStyles, focusRing } from "@/components/ui/styles";
-import { callApi } from "./api-call";
+import { callApi } from "@/components/live/api-call";
 
 export type GameSettingsProps = {
   gameId: string;

@@ -20,7 +20,7 @@ export function describeState(state: GameState): { label: string; tone: StateTon
   return states[state];
 }
 
-export const stageOrder: readonly StartStage[] = ["requested", "container_starting", "container_running", "waiting_for_game", "ready"];
+const stageOrder: readonly StartStage[] = ["requested", "container_starting", "container_running", "waiting_for_game", "ready"];
 
 const stageLabels: Record<StartStage, string> = {
   requested: "Start requested",

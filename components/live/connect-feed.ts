@@ -1,3 +1,4 @@
+import type { ArcadeSnapshot } from "@/lib/api/client-events";
 import type { ArcadeEventView, GameView } from "@/lib/api/schemas";
 import type { GameStore } from "./game-store";
 
@@ -39,7 +40,7 @@ export function connectFeed(store: GameStore, options: FeedOptions = {}): () => 
     source = makeSource(last === null ? base : `${base}?lastEventId=${last}`);
     source.addEventListener("snapshot", (e) => {
       failures = 0;
-      const data = JSON.parse((e as MessageEvent<string>).data) as { games: GameView[]; lastEventId: number };
+      const data = JSON.parse((e as MessageEvent<string>).data) as ArcadeSnapshot;
       store.applySnapshot(data.games, data.lastEventId);
     });
     source.addEventListener("status", (e) => store.applyStatus(JSON.parse((e as MessageEvent<string>).data) as GameView));

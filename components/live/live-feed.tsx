@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { describeState } from "@/components/format/game-state";
+import { signInPath } from "@/lib/auth/redirect-target";
 import { connectFeed } from "./connect-feed";
 import { gameStore } from "./game-store";
 import { useFeedStatus } from "./use-live";
@@ -21,7 +22,7 @@ export function LiveFeed() {
 
   useEffect(() => {
     const disconnect = connectFeed(gameStore, {
-      onSignedOut: () => router.replace(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`),
+      onSignedOut: () => router.replace(signInPath(window.location.pathname)),
     });
     const unwatch = gameStore.onTransition(({ after }) => setAnnouncement(`${after.name}: ${describeState(after.state).label}.`));
     return () => {

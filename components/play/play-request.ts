@@ -1,4 +1,5 @@
 import type { GameView } from "@/lib/api/schemas";
+import { callApi } from "@/components/live/api-call";
 import type { GameStore } from "@/components/live/game-store";
 
 export type PlayResult = { ok: true; view: GameView } | { ok: false; status: number; message: string };
@@ -12,18 +13,11 @@ const REUSE_MS = 5_000;
 
 async function send(id: string, store: GameStore): Promise<PlayResult> {
   const sentAt = Date.now();
-  try {
-    const response = await fetch(`/api/v1/games/${encodeURIComponent(id)}/play`, { method: "POST", cache: "no-store" });
-    const body = (await response.json().catch(() => null)) as (GameView & { error?: { message?: string } }) | null;
-    if (!response.ok || !body) {
-      return { ok: false, status: response.status, message: body?.error?.message ?? `The arcade answered ${response.status}; try again.` };
-    }
-    // The stream may already have delivered something newer than this answer; then it wins.
-    if ((store.get(id)?.receivedAt ?? 0) < sentAt) store.applyStatus(body);
-    return { ok: true, view: body };
-  } catch {
-    return { ok: false, status: 0, message: "The arcade could not be reached. Check your connection and try again." };
-  }
+  const result = await callApi<GameView>(`/api/v1/games/${encodeURIComponent(id)}/play`, { method: "POST" });
+  if (!result.ok) return result;
+  // The stream may already have delivered something newer than this answer; then it wins.
+  if ((store.get(id)?.receivedAt ?? 0) < sentAt) store.applyStatus(result.body);
+  return { ok: true, view: result.body };
 }
 
 /** POST /play for a game (ensure ready), sharing one request between the card's click and the Play screen. */

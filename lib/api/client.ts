@@ -8,9 +8,10 @@ import {
   healthSchema,
   type ActingUser,
   type GameView,
+  type PowerAction,
 } from "./schemas";
 
-export type PowerAction = "start" | "shutdown" | "stop" | "reboot";
+export type { PowerAction };
 
 export type ArcadeClientOptions = {
   /** The portal as this process reaches it, e.g. http://10.0.0.21:3000 (no trailing slash needed). */

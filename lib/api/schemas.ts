@@ -78,6 +78,7 @@ export const auditQuerySchema = z.object({
 export const powerActionSchema = z.enum(["start", "shutdown", "stop", "reboot"], {
   error: "The action must be one of start, shutdown, stop or reboot.",
 });
+export type PowerAction = z.infer<typeof powerActionSchema>;
 
 export const settingsBodySchema = z
   .object({

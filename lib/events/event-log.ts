@@ -117,6 +117,19 @@ export class EventLog {
     return (this.db.prepare("SELECT COALESCE(MAX(id), 0) FROM events").pluck().get() as number) ?? 0;
   }
 
+  /** One page of `query`, and the id to continue from with `beforeId` (null on the last page). */
+  page(filter: EventQuery & { limit: number }): { events: ArcadeEvent[]; nextBefore: number | null } {
+    const events = this.query(filter);
+    return { events, nextBefore: events.length === filter.limit ? events.at(-1)!.id : null };
+  }
+
+  /** Everyone with an id in the log, under the name of their latest event: the audit's person filter. */
+  actors(): Array<{ id: string; name: string }> {
+    // SQLite takes the bare columns from the row that holds MAX(id).
+    const sql = "SELECT actor_id AS id, actor_name AS name, MAX(id) FROM events WHERE actor_id IS NOT NULL GROUP BY actor_id";
+    return (this.db.prepare(sql).all() as Array<{ id: string; name: string }>).map(({ id, name }) => ({ id, name }));
+  }
+
   /**
    * Durations of the game's most recent cold boots, newest first: the ETA's raw material. A cold boot is a ready
    * that followed our own start task (a vzstart UPID); reboots, adopted CTs and already-running ones would skew it.

@@ -1,9 +1,7 @@
 import type { ArcadeEventView } from "@/lib/api/schemas";
 import type { ControlPlane } from "@/lib/control-plane";
 
-export const AUDIT_PAGE_SIZE = 25;
-// People to filter by are the ones seen in this many recent events; older ones can still be typed into the URL.
-const PEOPLE_WINDOW = 500;
+const AUDIT_PAGE_SIZE = 25;
 
 export type AuditFilters = { game: string; actor: string; before: number | undefined };
 
@@ -17,15 +15,13 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
 
 /** One page of the timeline, newest first, and the id to continue from (null on the last page). */
 export function auditPage(cp: ControlPlane, filters: AuditFilters): { events: ArcadeEventView[]; nextBefore: number | null } {
-  const events = cp.events.query({ gameId: filters.game || undefined, actorId: filters.actor || undefined, beforeId: filters.before, limit: AUDIT_PAGE_SIZE });
-  return { events, nextBefore: events.length === AUDIT_PAGE_SIZE ? events.at(-1)!.id : null };
+  return cp.events.page({ gameId: filters.game, actorId: filters.actor, beforeId: filters.before, limit: AUDIT_PAGE_SIZE });
 }
 
-/** Everyone with an id who appears in the recent log, for the person filter. */
+/** Everyone with an id in the log, for the person filter, by name. */
 export function listPeople(cp: ControlPlane): Array<{ value: string; label: string }> {
-  const people = new Map<string, string>();
-  for (const event of cp.events.query({ limit: PEOPLE_WINDOW })) {
-    if (event.actor.id && !people.has(event.actor.id)) people.set(event.actor.id, event.actor.name);
-  }
-  return [...people].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  return cp.events
+    .actors()
+    .map(({ id, name }) => ({ value: id, label: name }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }

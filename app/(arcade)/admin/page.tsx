@@ -23,6 +23,8 @@ export default async function AdminPage({ searchParams }: Props) {
   const cp = getControlPlane();
   const filters = parseAuditFilters(await searchParams);
   const { events, nextBefore } = auditPage(cp, filters);
+  // Older pages never announce new events; the newest page counts from its first entry.
+  const newestId = filters.before ? Number.MAX_SAFE_INTEGER : (events[0]?.id ?? cp.events.lastId());
   const games = cp.hub.views();
   const defaultShutdown = cp.lifecycle.context.timing.defaultShutdownTimeoutSec;
   const pageLink = (before: number | null) => {
@@ -73,8 +75,8 @@ export default async function AdminPage({ searchParams }: Props) {
         </div>
         <div className="mt-3">
           <AuditLiveNotice
-            key={events[0]?.id ?? 0}
-            newestId={filters.before ? Number.MAX_SAFE_INTEGER : (events[0]?.id ?? cp.events.lastId())}
+            key={newestId}
+            newestId={newestId}
             game={filters.game}
             actor={filters.actor}
           />

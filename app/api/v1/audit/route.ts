@@ -8,8 +8,6 @@ export function GET(request: Request) {
     const { cp, caller } = await routeContext(request);
     assertCan(caller.actor, "audit:view", cp.authz);
     const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const limit = query.limit ?? 100;
-    const events = cp.events.query({ gameId: query.game, actorId: query.actor, beforeId: query.before, limit });
-    return json({ events, nextBefore: events.length === limit ? events.at(-1)!.id : null });
+    return json(cp.events.page({ gameId: query.game, actorId: query.actor, beforeId: query.before, limit: query.limit ?? 100 }));
   });
 }

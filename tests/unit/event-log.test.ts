@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "@/lib/db";
+import { EventLog } from "@/lib/events";
+
+const mia = (name: string) => ({ kind: "user" as const, id: "400000000000000001", name });
+
+describe("the event log behind the audit page", () => {
+  it("offers each person once, under the name of their latest event, and never the system or the token", () => {
+    const log = new EventLog(openDatabase(":memory:"));
+    log.append({ type: "game.starting", gameId: "snake", actor: mia("Mia"), source: "web" });
+    log.append({ type: "game.ready", gameId: "snake", actor: { kind: "system", id: null, name: "Arcade" }, source: "auto" });
+    log.append({ type: "game.stopping", gameId: "snake", actor: mia("Mia the Great"), source: "discord", action: "shutdown" });
+    expect(log.actors()).toEqual([{ id: "400000000000000001", name: "Mia the Great" }]);
+  });
+
+  it("pages newest first and says where the next page starts, and that the last page is the last", () => {
+    const log = new EventLog(openDatabase(":memory:"));
+    for (let i = 0; i < 5; i++) log.append({ type: "game.settings_changed", gameId: "snake", actor: mia("Mia"), source: "web" });
+    const first = log.page({ gameId: "snake", limit: 3 });
+    expect(first.events.map((e) => e.id)).toEqual([5, 4, 3]);
+    expect(first.nextBefore).toBe(3);
+    const second = log.page({ gameId: "snake", beforeId: first.nextBefore!, limit: 3 });
+    expect(second.events.map((e) => e.id)).toEqual([2, 1]);
+    expect(second.nextBefore).toBeNull();
+  });
+});
