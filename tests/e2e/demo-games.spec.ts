@@ -19,19 +19,43 @@ function gameUrl(id: string): string {
   return `${host.url}?seed=${SEED}`;
 }
 
-function portalPage(game: Game, src: string): string {
+const PLAYER = { name: "Alice", avatarUrl: null };
+
+/**
+ * Like the portal: the frame greets the player with the protocol's hello once loaded. `after-play` mounts the
+ * frame only when the page's Play button is pressed (the portal's user gesture), `without-autoplay` also leaves
+ * out allow="autoplay".
+ */
+function portalPage(game: Game, src: string, mount: "at-load" | "after-play" | "without-autoplay" = "at-load"): string {
+  const origin = JSON.stringify(new URL(src).origin);
+  const allow = mount === "without-autoplay" ? "fullscreen; gamepad" : "autoplay; fullscreen; gamepad";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Portal stand-in</title>
 <style>body{margin:0;height:3000px;background:#111}iframe{display:block;width:640px;aspect-ratio:${game.aspectRatio};border:0}</style>
-</head><body><script>
+</head><body><button id="play" type="button">Play</button><script>
 window.messages = [];
-addEventListener("message", (e) => { if (e.origin === ${JSON.stringify(new URL(src).origin)}) window.messages.push(e.data); });
-</script><iframe id="game" title=${JSON.stringify(game.name)} allow="autoplay; fullscreen; gamepad" src="${src}"></iframe>
-</body></html>`;
+addEventListener("message", (e) => { if (e.origin === ${origin}) window.messages.push(e.data); });
+function mount() {
+  const frame = document.createElement("iframe");
+  Object.assign(frame, { id: "game", title: ${JSON.stringify(game.name)}, src: ${JSON.stringify(src)} });
+  frame.setAttribute("allow", ${JSON.stringify(allow)});
+  frame.addEventListener("load", () => {
+    window.frameLoaded = true;
+    frame.contentWindow.postMessage({ cartofia: 1, type: "hello", player: ${JSON.stringify(PLAYER)} }, ${origin});
+  });
+  document.body.append(frame);
+}
+${mount === "at-load" ? "mount();" : 'document.getElementById("play").addEventListener("click", mount, { once: true });'}
+</script></body></html>`;
 }
 
 test.beforeAll(async () => {
   for (const game of games) hosts.set(game.id, await startStaticServer({ root: [path.join(game.dir, "web"), path.join(game.dir, "..", "_shell")] }));
-  portal = await startStaticServer({ pages: Object.fromEntries(games.map((g) => [`/${g.id}`, portalPage(g, gameUrl(g.id))])) });
+  const pages = games.flatMap((g) => [
+    [`/${g.id}`, portalPage(g, gameUrl(g.id))],
+    [`/${g.id}/after-play`, portalPage(g, gameUrl(g.id), "after-play")],
+    [`/${g.id}/without-autoplay`, portalPage(g, gameUrl(g.id), "without-autoplay")],
+  ]);
+  portal = await startStaticServer({ pages: Object.fromEntries(pages) });
 });
 
 test.afterAll(async () => {
@@ -68,6 +92,15 @@ async function waitForScoreAbove(frame: Frame, floor: number, timeout = 10_000):
 const stateOf = (frame: Frame) => frame.evaluate(() => document.body.dataset.state);
 const scoreOf = (frame: Frame) => frame.evaluate(() => Number(document.body.dataset.score));
 const messagesOf = (page: Page) => page.evaluate(() => (window as unknown as { messages: unknown[] }).messages);
+/** The messages of the arcade's protocol (docs/games.md) among everything the game posted. */
+const arcadeMessagesOf = async (page: Page) => (await messagesOf(page)).filter((m) => (m as { cartofia?: unknown }).cartofia === 1);
+const bodyData = (frame: Frame) => frame.evaluate(() => ({ autoplay: document.body.dataset.autoplay, audio: document.body.dataset.audio }));
+const waitForAudio = (frame: Frame, state: string) =>
+  frame.waitForFunction((s) => document.body.dataset.audio === s, state, { polling: "raf", timeout: 10_000 });
+const READY = { cartofia: 1, type: "ready" };
+const status = (text: string) => ({ cartofia: 1, type: "status", text });
+// What each game says the player is doing when a round begins.
+const FIRST_STATUS: Record<string, string> = { snake: "Length 3", "brick-blitz": "Level 1", "star-dodge": "Wave 1" };
 
 // The gate starts on a click anywhere in the frame, like pygbag's; the pulsing button is never "stable" for Playwright.
 async function clickToStart(frame: Frame): Promise<void> {
@@ -95,10 +128,17 @@ const gameSpecific: Record<string, () => void> = {
       await waitForScoreAbove(frame, 0);
       await waitForState(frame, "over");
       const score = await scoreOf(frame);
+      expect(score).toBe(10);
       await expect(frame.getByRole("heading", { name: "Game over" })).toBeVisible();
+      await expect(frame.getByText(`Well played, ${PLAYER.name}.`)).toBeVisible();
+      // The finished run reaches the arcade as the protocol's score, and the status follows the game.
+      await expect
+        .poll(() => arcadeMessagesOf(page))
+        .toEqual([READY, status("Length 3"), status("Length 4"), { cartofia: 1, type: "score", score: 10 }, status("Game over · 10")]);
       await page.keyboard.press("Enter");
       await waitForState(frame, "playing");
       expect(await scoreOf(frame)).toBe(0);
+      await expect.poll(async () => (await arcadeMessagesOf(page)).at(-1)).toEqual(status("Length 3"));
       await page.keyboard.press("m");
       await expect(frame.getByRole("button", { name: "Mute sound (M)" })).toHaveAttribute("aria-pressed", "true");
       await page.reload();
@@ -185,12 +225,19 @@ for (const game of games) {
       const { frame, requests } = await openInPortal(page, game.id);
       await expect.poll(() => messagesOf(page)).toContainEqual({ type: "arcade:loaded", game: game.id });
       await expect(frame.getByRole("heading", { name: game.name })).toBeVisible();
+      // The portal's hello greets the player by name; the gate is drawn and takes input, so the game said ready.
+      await expect(frame.getByText(`Hi ${PLAYER.name}!`)).toBeVisible();
+      await expect.poll(() => arcadeMessagesOf(page)).toEqual([READY]);
+      // No Play press in this page, so the browser passes no autoplay on: the gate waits, and so does the sound.
+      expect(await bodyData(frame)).toEqual({ autoplay: "waiting", audio: "suspended" });
       await page.waitForTimeout(400);
       expect(await stateOf(frame)).toBe("ready");
       expect(await messagesOf(page)).not.toContainEqual({ type: "arcade:started", game: game.id });
 
       await clickToStart(frame);
+      await waitForAudio(frame, "running");
       await expect.poll(() => messagesOf(page)).toContainEqual({ type: "arcade:started", game: game.id });
+      await expect.poll(() => arcadeMessagesOf(page)).toEqual([READY, status(FIRST_STATUS[game.id]!)]);
       await expect(frame.locator("#screen")).toBeFocused();
       const origins = new Set(requests.map((url) => new URL(url).origin));
       expect([...origins].sort()).toEqual([new URL(portal.url).origin, new URL(gameUrl(game.id)).origin].sort());
@@ -201,6 +248,7 @@ for (const game of games) {
       await clickToStart(frame);
       await page.keyboard.press("p");
       await waitForState(frame, "paused");
+      await expect.poll(async () => (await arcadeMessagesOf(page)).at(-1)).toEqual(status("Paused"));
       const frozen = await scoreOf(frame);
       for (const key of ["ArrowDown", "ArrowDown", "ArrowRight", "ArrowUp", "ArrowLeft"]) await page.keyboard.press(key);
       await page.waitForTimeout(500);
@@ -209,6 +257,7 @@ for (const game of games) {
 
       await page.keyboard.press("p");
       await waitForState(frame, "playing");
+      await expect.poll(async () => ((await arcadeMessagesOf(page)).at(-1) as { text?: string }).text).toMatch(/^(Length|Level|Wave) \d+$/);
       await page.keyboard.press("Space");
       await page.keyboard.press("ArrowDown");
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -217,6 +266,57 @@ for (const game of games) {
     gameSpecific[game.id]?.();
   });
 }
+
+test.describe("one press to play", () => {
+  // Chromium lets a same-site frame (another port of 127.0.0.1) play once its parent was activated, allow or not;
+  // the portal through "localhost" makes the game cross-site, where only allow="autoplay" passes the Play press on.
+  const crossSitePortal = () => portal.url.replace("//127.0.0.1:", "//localhost:");
+
+  async function pressPlay(page: Page, id: string, variant: "after-play" | "without-autoplay"): Promise<Frame> {
+    await page.goto(`${crossSitePortal()}${id}/${variant}`);
+    await page.getByRole("button", { name: "Play" }).click();
+    // Waiting in the parent: Playwright evaluates with a user gesture, which inside the frame would unlock it by itself.
+    await page.waitForFunction(() => (window as unknown as { frameLoaded?: boolean }).frameLoaded === true);
+    const frame = await (await page.locator("#game").elementHandle())?.contentFrame();
+    if (!frame) throw new Error("the portal page has no game frame");
+    return frame;
+  }
+
+  test("opened by the portal right after its Play press, every game starts at once, with sound, and says ready first", async ({ page }) => {
+    for (const game of games) {
+      const frame = await pressPlay(page, game.id, "after-play");
+      await waitForAudio(frame, "running");
+      expect(await bodyData(frame), game.id).toEqual({ autoplay: "allowed", audio: "running" });
+      expect(await stateOf(frame), game.id).toMatch(/^(playing|over)$/);
+      await expect(frame.getByRole("button", { name: "Click or tap to start" }), game.id).toBeHidden();
+      await expect.poll(async () => (await arcadeMessagesOf(page)).slice(0, 2), game.id).toEqual([READY, status(FIRST_STATUS[game.id]!)]);
+    }
+  });
+
+  test("a frame the portal does not pass autoplay on to keeps its gate until a click inside it", async ({ page }) => {
+    const frame = await pressPlay(page, "star-dodge", "without-autoplay");
+    await waitForState(frame, "ready");
+    expect(await bodyData(frame)).toEqual({ autoplay: "waiting", audio: "suspended" });
+    await page.waitForTimeout(400);
+    expect(await stateOf(frame)).toBe("ready");
+    await clickToStart(frame);
+    await waitForAudio(frame, "running");
+  });
+
+  test("opened on its own, a game shows its gate and makes no sound before a gesture", async ({ page }) => {
+    const errors: Error[] = [];
+    page.on("pageerror", (error) => errors.push(error));
+    await page.goto(gameUrl("brick-blitz"));
+    await waitForState(page.mainFrame(), "ready");
+    expect(await bodyData(page.mainFrame())).toEqual({ autoplay: "standalone", audio: "none" });
+    await page.waitForTimeout(400);
+    expect(await stateOf(page.mainFrame())).toBe("ready");
+    await expect(page.getByText(/^Hi /)).toBeHidden();
+    await clickToStart(page.mainFrame());
+    await waitForAudio(page.mainFrame(), "running");
+    expect(errors).toEqual([]);
+  });
+});
 
 test.describe("sizing", () => {
   const screens = [

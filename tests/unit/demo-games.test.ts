@@ -7,7 +7,10 @@ import { loadCatalogue } from "@/lib/games";
 const demoDir = fileURLToPath(new URL("../../games-demo", import.meta.url));
 const catalogue = loadCatalogue(demoDir);
 const WEB_BUDGET_BYTES = 40 * 1024;
+const SDK_BUDGET_BYTES = 6 * 1024;
 const COVER_BUDGET_BYTES = 8 * 1024;
+const SDK_NAME = "cartofia-arcade.js";
+const servedSdk = fileURLToPath(new URL(`../../public/sdk/${SDK_NAME}`, import.meta.url));
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -91,18 +94,31 @@ describe("the demo catalogue (games-demo/)", () => {
     }
   });
 
-  it("keeps each game's web root under 40 KB", () => {
+  it("keeps each game's web root under 40 KB, and the arcade SDK it carries under 6 KB", () => {
     for (const game of catalogue.games) {
-      const bytes = webLayers(game.dir).flatMap(listFiles).reduce((sum, file) => sum + statSync(file).size, 0);
+      const files = webLayers(game.dir).flatMap(listFiles).filter((file) => path.basename(file) !== SDK_NAME);
+      const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
       expect(bytes, game.id).toBeLessThan(WEB_BUDGET_BYTES);
     }
+    expect(statSync(servedSdk).size).toBeLessThan(SDK_BUDGET_BYTES);
   });
 
   it("keeps one shared shell that every game's page loads from its own web root", () => {
-    expect(readdirSync(path.join(shellDir, "arcade")).sort()).toEqual(["arcade.css", "input.js", "screen.js", "shell.js", "sound.js"]);
+    expect(readdirSync(path.join(shellDir, "arcade")).sort()).toEqual(["arcade.css", "cartofia-arcade.js", "input.js", "screen.js", "shell.js", "sound.js"]);
     for (const game of catalogue.games) {
       expect(read(path.join(webDir(game.dir), "index.html")), game.id).toContain('src="arcade/shell.js"');
       expect(statSync(path.join(webDir(game.dir), "arcade"), { throwIfNoEntry: false }), `${game.id} keeps no copy of its own`).toBeUndefined();
+    }
+  });
+
+  it("carries the very SDK the portal serves at /sdk/cartofia-arcade.js, loaded before the shell that uses it", () => {
+    const copy = path.join(shellDir, "arcade", SDK_NAME);
+    expect(read(copy), `${path.relative(process.cwd(), copy)} differs from public/sdk/${SDK_NAME}: copy it over again`).toBe(read(servedSdk));
+    for (const game of catalogue.games) {
+      const html = read(path.join(webDir(game.dir), "index.html"));
+      const sdkAt = html.indexOf(`<script defer src="arcade/${SDK_NAME}"></script>`);
+      expect(sdkAt, game.id).toBeGreaterThan(0);
+      expect(sdkAt, game.id).toBeLessThan(html.indexOf('<script defer src="arcade/shell.js"></script>'));
     }
   });
 });

@@ -2,19 +2,27 @@
  * The part every demo game shares, modelled on how a pygbag build behaves inside the portal's iframe:
  * a "click or tap to start" gate, focus on the canvas, pause when hidden, score and best, restart.
  *
- * Messages to the portal (window.parent.postMessage, target "*"):
- *   { type: "arcade:loaded",  game: "<id>" }  once the page has loaded (the gate is showing);
- *   { type: "arcade:started", game: "<id>" }  once, when the first round becomes playable after the gesture.
- * The target is "*" because any host may embed a game and the message carries nothing secret;
- * the portal checks event.origin against the game's url.
+ * The arcade hears the game through the Cartofia Arcade SDK (arcade/cartofia-arcade.js, docs/games.md):
+ * ready once the first frame is drawn, status while playing ("Level 2", "Paused", "Game over · 1,520"),
+ * score at the end of every finished run; the portal's hello puts the player's name on the start and end screens.
+ * Opened by the portal right after its Play press (autoplay passed on to the frame), the game starts at once,
+ * with sound; opened on its own, or where the browser refuses autoplay, it waits behind its start gate.
  *
- * For automated tests, <body> carries data-state ("ready" | "playing" | "paused" | "over") and data-score.
+ * Older messages, kept while the portal still listens for them (window.parent.postMessage, target "*"):
+ *   { type: "arcade:loaded",  game: "<id>" }  once the page has loaded;
+ *   { type: "arcade:started", game: "<id>" }  once, when the first round becomes playable.
+ *
+ * For automated tests, <body> carries data-state ("ready" | "playing" | "paused" | "over"), data-score,
+ * data-audio (the Web Audio state: "none" | "suspended" | "running") and data-autoplay ("standalone" when not
+ * in a frame, "waiting" while the gate waits for a gesture in a frame, "allowed" when autoplay started the game).
  * With ?seed=<anything> in the URL every round replays the same random sequence.
  */
 (function () {
   "use strict";
 
   const STEP = 1 / 120;
+  // The SDK file is loaded before this one; should it be missing, the game plays on without the arcade.
+  const NO_ARCADE = { ready() {}, score() {}, status() {}, onHello() {} };
   // Mashing Space or tapping as you die must not skip the score screen.
   const OVER_LOCK_MS = 600;
 
@@ -74,7 +82,10 @@
 
     const screen = window.Arcade.createScreen(stage, canvas, width, height);
     const input = window.Arcade.createInput(canvas, { width, height });
-    const sound = window.Arcade.createSound("arcade:" + id + ":muted", store);
+    const arcade = window.CartofiaArcade || NO_ARCADE;
+    const embedded = window.parent !== window;
+    body.dataset.audio = "none";
+    const sound = window.Arcade.createSound("arcade:" + id + ":muted", store, (audio) => (body.dataset.audio = audio));
     const pauseButton = document.querySelector('[data-do="pause"]');
     const muteButton = document.querySelector('[data-do="mute"]');
     const newBestNote = document.querySelector("[data-new-best]");
@@ -88,6 +99,10 @@
     let rng = Math.random;
     let announced = false;
     let overAt = 0;
+    let drawn = false;
+    let gameStatus = "";
+    let wantedStatus = null;
+    let sentStatus = null;
 
     function show(name, value) {
       for (const el of document.querySelectorAll('[data-out="' + name + '"]')) el.textContent = String(value);
@@ -106,6 +121,16 @@
       body.dataset.state = next;
       if (pauseButton) pauseButton.setAttribute("aria-label", next === "paused" ? "Resume (P)" : "Pause (P)");
     }
+    // Sent at once, except before the first frame: the arcade hears "ready" first (autoplay starts a round earlier).
+    function sendStatus(text) {
+      wantedStatus = text;
+      if (drawn) flushStatus();
+    }
+    function flushStatus() {
+      if (wantedStatus === null || wantedStatus === sentStatus) return;
+      sentStatus = wantedStatus;
+      arcade.status(sentStatus);
+    }
     function focusGame() {
       canvas.focus({ preventScroll: true });
     }
@@ -120,6 +145,7 @@
       sound.unlock();
       newRound();
       setState("playing");
+      sendStatus(gameStatus);
       focusGame();
       if (!announced) {
         announced = true;
@@ -129,14 +155,18 @@
     function pause() {
       if (state !== "playing") return;
       setState("paused");
+      sendStatus("Paused");
       store.write(bestKey, best);
     }
     function resume() {
-      if (state === "paused") setState("playing");
+      if (state !== "paused") return;
+      setState("playing");
+      sendStatus(gameStatus);
     }
     function restart() {
       newRound();
       setState("playing");
+      sendStatus(gameStatus);
       focusGame();
     }
     function end() {
@@ -145,6 +175,8 @@
       store.write(bestKey, best);
       if (newBestNote) newBestNote.hidden = !(score > bestBefore);
       setState("over");
+      arcade.score(score);
+      sendStatus("Game over · " + score.toLocaleString("en-US"));
     }
     function primary() {
       if (state === "ready") start();
@@ -165,6 +197,11 @@
       beep: sound.beep,
       over: end,
       info: (text) => show("info", text),
+      // What the player is doing, for the arcade ("Level 2"); sent while playing, and only when it changes.
+      status: (text) => {
+        gameStatus = String(text);
+        if (state === "playing") sendStatus(gameStatus);
+      },
       get score() {
         return score;
       },
@@ -212,6 +249,10 @@
       focusGame();
       post("arcade:loaded", id);
     });
+    arcade.onHello((player) => {
+      show("player", player.name);
+      for (const el of document.querySelectorAll("[data-greeting]")) el.hidden = false;
+    });
 
     let last = performance.now();
     let pending = 0;
@@ -228,6 +269,12 @@
         pending = 0;
       }
       game.draw(screen.ctx, api, now / 1000);
+      if (!drawn) {
+        // Input listeners are already in place, so after this first frame the game takes input: tell the arcade.
+        drawn = true;
+        arcade.ready();
+        flushStatus();
+      }
       window.requestAnimationFrame(frame);
     }
 
@@ -235,6 +282,16 @@
     show("best", best);
     newRound();
     setState("ready");
+    body.dataset.autoplay = embedded ? "waiting" : "standalone";
+    // The portal's Play press was the gesture: where the browser passes it on to this frame, skip the gate.
+    // Opened on its own the page always shows the gate, so nobody is surprised by a game that runs by itself.
+    if (embedded) {
+      sound.whenAllowedWithoutGesture(() => {
+        if (state !== "ready") return;
+        body.dataset.autoplay = "allowed";
+        start();
+      });
+    }
     window.requestAnimationFrame(frame);
   }
 

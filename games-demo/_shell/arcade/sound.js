@@ -1,26 +1,51 @@
 /*
- * Tiny Web Audio beeps, no audio files. The AudioContext is created on the first gesture inside the frame:
- * a click on the portal does not activate a cross-origin iframe, so audio made earlier would stay suspended.
+ * Tiny Web Audio beeps, no audio files. Sound needs a gesture inside the frame, or autoplay passed on by the page
+ * that embeds it: a click on the portal does not activate a cross-origin iframe, but with allow="autoplay" on the
+ * frame the portal's own activation (the Play press) lets the frame start audio (Chromium's autoplay delegation).
  */
 (function () {
   "use strict";
 
-  /** Beeps that stay silent until unlock() runs in a gesture handler; mute state survives reloads. */
-  function createSound(storeKey, store) {
+  /** Beeps that stay silent until sound is allowed; mute state survives reloads; onState hears the context's state. */
+  function createSound(storeKey, store, onState) {
     let ctx = null;
     let muted = store.read(storeKey) === "1";
+    const report = () => onState && onState(ctx ? ctx.state : "none");
 
-    function unlock() {
-      if (!ctx) {
-        const AudioCtor = window.AudioContext || window.webkitAudioContext;
-        if (!AudioCtor) return;
-        try {
-          ctx = new AudioCtor();
-        } catch {
-          return;
-        }
+    function context() {
+      if (ctx) return ctx;
+      const AudioCtor = window.AudioContext || window.webkitAudioContext;
+      if (!AudioCtor) return null;
+      try {
+        ctx = new AudioCtor();
+      } catch {
+        return null;
       }
-      if (ctx.state === "suspended") ctx.resume().catch(() => {});
+      ctx.addEventListener("statechange", report);
+      report();
+      return ctx;
+    }
+
+    /** Call in a gesture handler: creates or resumes the context. */
+    function unlock() {
+      const audio = context();
+      if (audio && audio.state === "suspended") audio.resume().catch(() => {});
+    }
+
+    /**
+     * Calls back once if the browser lets this page play sound without a gesture of its own. Chromium decides
+     * when the context is created; Firefox moves a new context to "running" a moment later.
+     */
+    function whenAllowedWithoutGesture(callback) {
+      const audio = context();
+      if (!audio) return;
+      if (audio.state === "running") return callback();
+      const onChange = () => {
+        if (audio.state !== "running") return;
+        audio.removeEventListener("statechange", onChange);
+        callback();
+      };
+      audio.addEventListener("statechange", onChange);
     }
 
     function beep(freq, ms, options) {
@@ -48,6 +73,7 @@
 
     return {
       unlock,
+      whenAllowedWithoutGesture,
       beep,
       toggle,
       get muted() {

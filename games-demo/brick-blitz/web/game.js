@@ -47,6 +47,7 @@
 
   function showInfo(api) {
     api.info("Level " + level + " · Lives " + lives);
+    api.status("Level " + level);
   }
 
   function reset(api) {

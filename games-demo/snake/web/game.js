@@ -17,7 +17,7 @@
 
   let snake, dir, turns, apple, clock, interval, sparks, dead, finished, swipeFrom;
 
-  function reset() {
+  function reset(api) {
     snake = [{ x: 5, y: 9 }, { x: 4, y: 9 }, { x: 3, y: 9 }];
     dir = "right";
     turns = [];
@@ -29,6 +29,7 @@
     dead = false;
     finished = false;
     swipeFrom = null;
+    api.status("Length " + snake.length);
   }
 
   function turn(next) {
@@ -73,6 +74,7 @@
       return;
     }
     api.addScore(APPLE_POINTS);
+    api.status("Length " + snake.length);
     api.beep(520, 90, { slideTo: 980 });
     burst(next.x * CELL + CELL / 2, TOP + next.y * CELL + CELL / 2);
     interval = Math.max(MIN_INTERVAL, interval - SPEEDUP);

@@ -16,6 +16,8 @@
   const SURVIVAL_POINTS_PER_SECOND = 10;
   const STAR_POINTS = 50;
   const SMASH_POINTS = 25;
+  // The storm thickens continuously; every 20 s is called a new wave so friends can see how far a player got.
+  const WAVE_SECONDS = 20;
 
   // Cosmetic background, the same on every run and independent of the seeded game randomness.
   const SKY = Array.from({ length: 90 }, (_, i) => ({
@@ -45,7 +47,9 @@
   }
 
   function showInfo(api) {
-    const text = "Lives " + lives + " · " + (shield > 0 ? "Shield up" : charge >= STARS_FOR_SHIELD ? "Shield ready (Space)" : "Shield " + charge + "/" + STARS_FOR_SHIELD);
+    const wave = "Wave " + (1 + Math.floor(elapsed / WAVE_SECONDS));
+    api.status(wave);
+    const text = wave + " · Lives " + lives + " · " + (shield > 0 ? "Shield up" : charge >= STARS_FOR_SHIELD ? "Shield ready (Space)" : "Shield " + charge + "/" + STARS_FOR_SHIELD);
     if (text !== shownInfo) api.info(text);
     shownInfo = text;
   }
