@@ -39,7 +39,7 @@ test.describe("the admin page", () => {
       await friendHome.waitUntilLive();
       await friendHome.play(snake.name);
       const friendPlay = new PlayPage(friend.page);
-      await friendPlay.expectGameState("ready");
+      await friendPlay.expectGameStarted();
 
       const adminPage = new AdminPage(admin.page);
       await adminPage.goto();

@@ -38,7 +38,8 @@ test.describe("pressing Play", () => {
     await otherHome.expectState(snake.name, "starting", "Starting");
     await expect(otherHome.playLink(snake.name, "Join")).toBeVisible();
 
-    await play.expectGameState("ready");
+    // One press to play: the Play press is passed on to the frame, so the game starts with sound, no second click.
+    await play.expectGameStarted();
     const frame = play.frameElement();
     await expect(frame).toHaveAttribute("allow", "autoplay; fullscreen; gamepad");
     await expect(frame).not.toHaveAttribute("sandbox", /.*/);
@@ -50,9 +51,7 @@ test.describe("pressing Play", () => {
     await expect(otherHome.card(snake.name)).toContainText("Demo Player is playing");
     expect(reloads).toBe(0);
 
-    // The game's own start gate takes the click; arrow keys and Space then steer the game, not the portal page.
-    await play.frame().locator("#overlay").click({ position: { x: 30, y: 90 } });
-    await play.expectGameState("playing");
+    // Arrow keys and Space steer the game, not the portal page.
     for (const key of ["ArrowDown", "Space", "PageDown"]) await friend.page.keyboard.press(key);
     expect(await friend.page.evaluate(() => window.scrollY)).toBe(0);
 
@@ -60,7 +59,7 @@ test.describe("pressing Play", () => {
     await otherHome.play(snake.name);
     await expect(new PlayPage(other.page).frameElement()).toBeVisible({ timeout: 3_000 });
     await expect(new PlayPage(other.page).stages()).toHaveCount(0);
-    await new PlayPage(other.page).expectGameState("ready");
+    await new PlayPage(other.page).expectGameStarted();
 
     await friend.page.getByRole("link", { name: "Arcade", exact: true }).click();
     await expect(friend.page).toHaveURL(`${stackEnv().portalUrl}/`);
@@ -146,7 +145,7 @@ test.describe("pressing Play", () => {
 
     await Promise.all(homes.map((home) => home.play(starDodge.name)));
     // Three browsers rendering three animated games on two cores: give the frames more time than one would need.
-    await Promise.all(friends.map((f) => new PlayPage(f.page).expectGameState("ready", 25_000)));
+    await Promise.all(friends.map((f) => new PlayPage(f.page).expectGameStarted(25_000)));
 
     const { body } = await callPortal<{ events: Array<{ id: number; type: string }> }>(`/api/v1/audit?game=${starDodge.id}&limit=50`);
     const starts = body.events.filter((e) => e.id > before && e.type === "game.starting");
@@ -169,7 +168,7 @@ test.describe("pressing Play", () => {
       await controlProxmox("faults", { fault: "startFails", vmid: brickBlitz.vmid, message: null });
       await play.retryButton().click();
       await expect(play.stages()).toBeVisible();
-      await play.expectGameState("ready");
+      await play.expectGameStarted();
     } finally {
       await controlProxmox("faults", { fault: "startFails", vmid: brickBlitz.vmid, message: null });
       await context.close();

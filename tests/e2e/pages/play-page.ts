@@ -25,6 +25,17 @@ export class PlayPage {
     await expect(this.frame().locator("body")).toHaveAttribute("data-state", state, { timeout });
   }
 
+  /**
+   * One press to play: the Play press reached the game through allow="autoplay", so it skipped its own start gate
+   * and started with sound (data-autoplay, data-audio: games-demo/_shell/arcade/shell.js).
+   */
+  async expectGameStarted(timeout = 15_000): Promise<void> {
+    const body = this.frame().locator("body");
+    await expect(body).toHaveAttribute("data-autoplay", "allowed", { timeout });
+    await expect(body).toHaveAttribute("data-audio", "running");
+    await expect(this.frame().getByRole("button", { name: "Click or tap to start" })).toBeHidden();
+  }
+
   controlsSummary(): Locator {
     return this.page.locator("summary", { hasText: "Controls" });
   }
