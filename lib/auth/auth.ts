@@ -11,12 +11,15 @@ import type { DiscordProfile } from "./session-claims";
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = readPortalEnv();
-  const api = { apiUrl: env.discord.apiUrl, botToken: env.discord.botToken, guildId: env.discord.guildId };
+  const api = { apiUrl: env.discord.apiUrl, cdnUrl: env.discord.cdnUrl, botToken: env.discord.botToken, guildId: env.discord.guildId };
   const lookup = (discordId: string) => lookupMembership(api, discordId);
   return {
     secret: env.auth.secret,
     // AUTH_URL pins the public origin when set; behind the gateway the forwarded host is trusted otherwise.
     trustHost: true,
+    // Behind a TLS gateway the portal itself speaks http; the public URL decides, so cookies are Secure (and
+    // __Secure-/__Host- prefixed) whenever players reach the arcade over https.
+    useSecureCookies: env.auth.url === undefined ? undefined : env.auth.url.startsWith("https://"),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
