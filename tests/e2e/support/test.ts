@@ -25,7 +25,7 @@ function watch(context: BrowserContext, violations: string[]): void {
  */
 export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
-    async ({ browser }, use) => {
+    async ({ browser }, provide) => {
       const violations: string[] = [];
       const target = browser as Browser & { newContext: Browser["newContext"] };
       const newContext = target.newContext.bind(browser);
@@ -35,7 +35,7 @@ export const test = base.extend<{ cspViolations: string[] }>({
         return context;
       };
       try {
-        await use(violations);
+        await provide(violations);
       } finally {
         target.newContext = newContext;
       }
@@ -43,8 +43,8 @@ export const test = base.extend<{ cspViolations: string[] }>({
     },
     { auto: true },
   ],
-  context: async ({ context, cspViolations }, use) => {
+  context: async ({ context, cspViolations }, provide) => {
     watch(context, cspViolations);
-    await use(context);
+    await provide(context);
   },
 });
