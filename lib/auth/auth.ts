@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import Discord from "next-auth/providers/discord";
 import { readPortalEnv } from "../env";
 import { createCallbacks, userFromProfile } from "./auth-callbacks";
+import { secureCookiesFor } from "./cookie-security";
 import { lookupMembership } from "./membership-cache";
 import type { DiscordProfile } from "./session-claims";
 
@@ -17,9 +18,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: env.auth.secret,
     // AUTH_URL pins the public origin when set; behind the gateway the forwarded host is trusted otherwise.
     trustHost: true,
-    // Behind a TLS gateway the portal itself speaks http; the public URL decides, so cookies are Secure (and
-    // __Secure-/__Host- prefixed) whenever players reach the arcade over https.
-    useSecureCookies: env.auth.url === undefined ? undefined : env.auth.url.startsWith("https://"),
+    useSecureCookies: secureCookiesFor(env.auth.url),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
