@@ -67,6 +67,14 @@ export default defineConfig([
     },
   },
   {
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "@playwright/test", importNames: ["test", "expect"], message: "Import test and expect from ./support/test: it fails a test on any Content-Security-Policy violation." }],
+      }],
+    },
+  },
+  {
     files: ["sim/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", {

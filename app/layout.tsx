@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#09090b", colorScheme: "dark" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page carries a per-request CSP nonce (proxy.ts), so none may be prerendered: a static page's scripts
+  // would have no nonce and be refused.
+  await connection();
   return (
     <html lang="en" className="dark">
       <body className="min-h-dvh font-sans text-zinc-100 antialiased">

@@ -8,6 +8,7 @@ export type ErrorKind =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "too_large"
   | "rate_limited"
   | "unavailable"
   | "config"
@@ -21,6 +22,7 @@ const statusByKind: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rate_limited: 429,
   unavailable: 503,
   config: 500,
@@ -30,12 +32,15 @@ const statusByKind: Record<ErrorKind, number> = {
 export class ArcadeError extends Error {
   readonly code: ErrorCode;
   readonly kind: ErrorKind;
+  /** For rate_limited: when to try again (the edge sends it as Retry-After). */
+  readonly retryAfterSec: number | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfterSec?: number }) {
     super(message, options);
     this.name = "ArcadeError";
     this.code = code;
     this.kind = code.slice(0, code.indexOf(":")) as ErrorKind;
+    this.retryAfterSec = options?.retryAfterSec;
   }
 
   get status(): number {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { GameGrid } from "@/components/games/game-grid";
 import { ProxmoxNotice } from "@/components/games/proxmox-notice";
-import { requireUser } from "@/lib/auth/get-session";
+import { visibleGameView } from "@/lib/api/game-visibility";
+import { requireUser, viewerOf } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
 
 export const metadata: Metadata = { title: "Games" };
@@ -11,7 +12,9 @@ export const metadata: Metadata = { title: "Games" };
 export default async function HomePage() {
   await connection();
   const user = await requireUser("/");
-  const games = getControlPlane().hub.views();
+  const cp = getControlPlane();
+  const viewer = viewerOf(user, cp.authz);
+  const games = cp.hub.views().map((view) => visibleGameView(view, viewer));
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 pb-16 pt-8 sm:pt-10">
       <div className="mb-6 sm:mb-8">

@@ -34,10 +34,10 @@ export function sleepLine(view: Pick<GameView, "idleStopAt">): string {
   return Number.isFinite(at) ? `Goes to sleep ${time(new Date(at), TimestampStyles.RelativeTime)} if nobody plays` : "";
 }
 
-export function describePlayers(players: GameView["players"]): string {
-  if (players.length === 0) return "nobody";
+export function describePlayers(players: GameView["players"], total = players.length): string {
+  if (total === 0) return "nobody";
   const names = players.slice(0, 10).map((p) => escapeMarkdown(p.name));
-  return `${names.join(", ")}${players.length > 10 ? ` and ${players.length - 10} more` : ""}`.slice(0, 1024);
+  return `${names.join(", ")}${total > names.length ? ` and ${total - names.length} more` : ""}`.slice(0, 1024);
 }
 
 /** One embed for one game: state, node, uptime, CPU, memory and who is playing, coloured by state. */
@@ -55,7 +55,7 @@ export function renderStatusEmbed(view: GameView, links: Links): APIEmbed {
       { name: "Uptime", value: running && view.ct ? formatUptime(view.ct.uptimeSec) : "not running", inline: true },
       { name: "CPU", value: running && view.ct ? formatCpu(view.ct.cpu, view.ct.cpus) : "-", inline: true },
       { name: "Memory", value: running && view.ct ? `${formatBytes(view.ct.memBytes)} of ${formatBytes(view.ct.maxMemBytes)}` : "-", inline: true },
-      { name: "Playing", value: describePlayers(view.players), inline: true },
+      { name: "Playing", value: describePlayers(view.players, view.playerCount), inline: true },
     ],
     footer: { text: `CT ${view.vmid} · ${view.id}` },
   };

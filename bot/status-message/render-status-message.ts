@@ -8,7 +8,7 @@ function line(view: GameView): string {
   const since = Date.parse(view.since);
   // A relative timestamp renders live in every client, so the message need not be edited as time passes.
   const when = Number.isFinite(since) ? ` · since ${time(new Date(since), TimestampStyles.RelativeTime)}` : "";
-  const playing = view.players.length > 0 ? ` · ${view.players.length} playing` : "";
+  const playing = view.playerCount > 0 ? ` · ${view.playerCount} playing` : "";
   const sleep = view.idleStopAt ? ` · ${sleepLine(view).replace(/^Goes/, "goes")}` : "";
   return `${stateEmoji[view.state]} **${escapeMarkdown(view.name)}**: ${escapeMarkdown(describeState(view))}${when}${playing}${sleep}`;
 }

@@ -41,7 +41,7 @@ export function AdminGameRow({ initial, settings }: { initial: GameView; setting
         <span className="text-xs text-zinc-500">CT {view.vmid}</span>
       </div>
       <p className="-mt-2 min-h-5 text-sm text-zinc-400">
-        {view.state === "ready" && (view.players.length > 0 || view.idleStopAt) ? <PlayersLine players={view.players} idleStopAt={view.idleStopAt} now={now} /> : hint}
+        {view.state === "ready" && (view.players.length > 0 || view.idleStopAt) ? <PlayersLine players={view.players} count={view.playerCount} idleStopAt={view.idleStopAt} now={now} /> : hint}
       </p>
       <dl className="grid grid-cols-2 gap-2 text-xs sm:grid-cols-4">
         <Fact label="Node" value={view.node ?? "–"} />

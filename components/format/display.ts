@@ -51,10 +51,10 @@ function round(n: number): number {
 }
 
 /** Who has a game open, in a sentence: "Alex is playing", "Alex and Sam are playing", "Alex, Sam and 2 others are playing". */
-export function describePlayers(names: string[]): string | null {
+export function describePlayers(names: string[], total = names.length): string | null {
   if (names.length === 0) return null;
-  if (names.length === 1) return `${names[0]} is playing`;
-  if (names.length === 2) return `${names[0]} and ${names[1]} are playing`;
-  const others = names.length - 2;
+  if (total === 1) return `${names[0]} is playing`;
+  if (total === 2 && names.length === 2) return `${names[0]} and ${names[1]} are playing`;
+  const others = total - Math.min(2, names.length);
   return `${names[0]}, ${names[1]} and ${others} other${others === 1 ? "" : "s"} are playing`;
 }

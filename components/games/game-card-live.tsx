@@ -36,7 +36,7 @@ export function GameCardLive({ initial }: { initial: GameView }) {
         {eta && <span className="text-xs text-zinc-400">{eta}</span>}
       </div>
       <p className={`min-h-10 text-sm ${view.state === "failed" || view.state === "unknown" ? "text-rose-200" : "text-zinc-400"}`}>
-        {showPeople ? <PlayersLine players={view.players} idleStopAt={view.idleStopAt} now={now} /> : stateHint(view)}
+        {showPeople ? <PlayersLine players={view.players} count={view.playerCount} idleStopAt={view.idleStopAt} now={now} /> : stateHint(view)}
       </p>
       <dl className="grid grid-cols-2 gap-2 text-xs">
         <div className="rounded-lg bg-white/5 px-3 py-2">

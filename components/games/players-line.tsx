@@ -3,10 +3,10 @@ import { describePlayers } from "@/components/format/display";
 import { formatCountdown } from "@/components/format/durations";
 import { Avatar } from "@/components/ui/avatar";
 
-type Props = { players: GameView["players"]; idleStopAt: string | null; now: number | null };
+type Props = { players: GameView["players"]; count: number; idleStopAt: string | null; now: number | null };
 
 /** Who is in the game right now (avatars and names), or when the empty game goes back to sleep. */
-export function PlayersLine({ players, idleStopAt, now }: Props) {
+export function PlayersLine({ players, count, idleStopAt, now }: Props) {
   if (players.length > 0) {
     return (
       <span className="flex items-center gap-2">
@@ -15,7 +15,7 @@ export function PlayersLine({ players, idleStopAt, now }: Props) {
             <Avatar key={p.id} name={p.name} image={p.avatarUrl} size={22} />
           ))}
         </span>
-        <span className="text-emerald-200">{describePlayers(players.map((p) => p.name))}</span>
+        <span className="text-emerald-200">{describePlayers(players.map((p) => p.name), count)}</span>
       </span>
     );
   }

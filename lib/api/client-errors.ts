@@ -23,7 +23,7 @@ export function isArcadeApiError(value: unknown): value is ArcadeApiError {
   return value instanceof ArcadeApiError;
 }
 
-const kindByStatus: Record<number, string> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict", 429: "rate_limited" };
+const kindByStatus: Record<number, string> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict", 413: "too_large", 429: "rate_limited" };
 
 /** Builds the error for a non-2xx answer; the portal's `{ error: { code, message } }` is kept as is when present. */
 export function errorFromResponse(status: number, body: unknown): ArcadeApiError {

@@ -1,5 +1,6 @@
 import type { ArcadeEvent, EventLog } from "../events";
 import type { ViewHub } from "../control-plane/view-hub";
+import type { GameView } from "./schemas";
 import { sseComment, sseMessage } from "./sse";
 
 export type EventStreamOptions = {
@@ -8,6 +9,8 @@ export type EventStreamOptions = {
   heartbeatMs?: number;
   /** Reduce stored events to what the cards need (id, time, type, game): actors, UPIDs and reasons are audit data. */
   redact?: boolean;
+  /** What this caller may see of a game (game-visibility.ts); applied to the snapshot and every status frame. */
+  present?: (view: GameView) => GameView;
   /** Close the stream after this long, so the client's reconnect is authenticated again. */
   maxDurationMs?: number;
 };
@@ -24,6 +27,7 @@ function redactEvent(event: ArcadeEvent): Pick<ArcadeEvent, "id" | "at" | "type"
  */
 export function createEventStream(hub: ViewHub, events: EventLog, options: EventStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  const present = options.present ?? ((view: GameView) => view);
   const stored = (event: ArcadeEvent) => sseMessage({ event: "arcade", id: event.id, data: options.redact ? redactEvent(event) : event });
   let cleanup = () => undefined as void;
   return new ReadableStream<Uint8Array>({
@@ -41,13 +45,13 @@ export function createEventStream(hub: ViewHub, events: EventLog, options: Event
       let replayedUpTo = options.lastEventId ?? events.lastId();
       let buffered: ArcadeEvent[] | null = [];
       const unsubscribe = hub.subscribe({
-        status: (view) => send(sseMessage({ event: "status", data: view })),
+        status: (view) => send(sseMessage({ event: "status", data: present(view) })),
         event: (event) => {
           if (buffered) buffered.push(event);
           else if (event.id > replayedUpTo) send(stored(event));
         },
       });
-      send(sseMessage({ retryMs: 3000, event: "snapshot", data: { games: hub.views(), lastEventId: events.lastId() } }));
+      send(sseMessage({ retryMs: 3000, event: "snapshot", data: { games: hub.views().map(present), lastEventId: events.lastId() } }));
       if (options.lastEventId !== null) {
         for (const event of events.listAfter(options.lastEventId)) {
           send(stored(event));

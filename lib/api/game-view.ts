@@ -2,6 +2,9 @@ import type { Game } from "../games";
 import type { GameStatus } from "../status/types";
 import type { GameView } from "./schemas";
 
+/** Players listed per game; the rest are a number (1000 claimed players once made one status 65 kB). */
+export const MAX_PLAYERS_SHOWN = 12;
+
 /** Median of recent boot durations: what "usually ready in ~14 s" is made of. */
 export function estimateBoot(durationsMs: number[]): GameView["eta"] {
   if (durationsMs.length === 0) return null;
@@ -38,7 +41,8 @@ export function toGameView(
     eta: extra.eta,
     bootTimeoutSec: extra.bootTimeoutSec,
     shutdownTimeoutSec: extra.shutdownTimeoutSec,
-    players: extra.players,
+    players: extra.players.slice(0, MAX_PLAYERS_SHOWN),
+    playerCount: extra.players.length,
     idleStopMinutes: extra.idleStopMinutes,
     idleStopAt: extra.idleStopAt,
   };

@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
-import { ArcadeError, isArcadeError } from "../errors";
+import { isArcadeError } from "../errors";
 import { isProxmoxError } from "../proxmox";
+import { readJsonWithinLimit } from "./request-body";
 
 const noStore = { "cache-control": "no-store" };
 
@@ -16,7 +17,12 @@ function errorBody(code: string, message: string) {
 export function errorResponse(error: unknown): Response {
   if (isArcadeError(error)) {
     const headers: Record<string, string> = error.status === 401 ? { "www-authenticate": 'Bearer realm="cartofia-arcade"' } : {};
+    if (error.retryAfterSec !== undefined) headers["retry-after"] = String(error.retryAfterSec);
     return json(errorBody(error.code, error.message), error.status, headers);
+  }
+  // A path with a broken %-escape reaches a handler only through decoding its params.
+  if (error instanceof URIError) {
+    return json(errorBody("bad_request:path", "The address has a broken %-escape; encode it with encodeURIComponent."), 400);
   }
   if (error instanceof ZodError || (error instanceof Error && error.name === "ZodError")) {
     const first = (error as ZodError).issues[0];
@@ -43,15 +49,7 @@ export async function handle(work: () => Promise<Response> | Response): Promise<
   }
 }
 
-/** Reads a JSON body, or fails with a 400 sentence. */
-export async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) {
-    throw new ArcadeError("bad_request:content_type", "Send the body as JSON with Content-Type: application/json.");
-  }
-  try {
-    return await request.json();
-  } catch {
-    throw new ArcadeError("bad_request:json", "The body is not valid JSON.");
-  }
+/** Reads a JSON body of at most `limitBytes`, or fails with a 400 or 413 sentence. */
+export async function readJson(request: Request, limitBytes: number): Promise<unknown> {
+  return readJsonWithinLimit(request, limitBytes);
 }

@@ -1,5 +1,6 @@
 export * from "./schemas";
-export { estimateBoot, toGameView } from "./game-view";
+export { estimateBoot, MAX_PLAYERS_SHOWN, toGameView } from "./game-view";
+export { FULL_VIEW, friendlyReason, viewerFor, visibleGameView, type Viewer } from "./game-visibility";
 export { errorResponse, handle, json, readJson } from "./http";
 export { createSseParser, sseComment, sseMessage, type SseFrame } from "./sse";
-export { authenticateBearer, encodeActingUser, type Caller } from "./authenticate-bearer";
+export { authenticateBearer, encodeActingUser, type ActingUserCheck, type Caller } from "./authenticate-bearer";

@@ -37,8 +37,10 @@ export const gameViewSchema = z.object({
   eta: z.object({ medianMs: z.number(), samples: z.number() }).nullable(),
   bootTimeoutSec: z.number(),
   shutdownTimeoutSec: z.number(),
-  /** Who has the game open now (play-page heartbeats). */
+  /** Who has the game open now (play-page heartbeats): the first MAX_PLAYERS_SHOWN by name. */
   players: z.array(z.object({ id: z.string(), name: z.string(), avatarUrl: z.string().nullable() })),
+  /** How many have it open, including those beyond the list. */
+  playerCount: z.number(),
   /** Minutes with nobody playing before the CT goes to sleep; 0 = never. */
   idleStopMinutes: z.number(),
   /** When the CT will be shut down if nobody plays, while ready and empty; null otherwise. */

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import Discord from "next-auth/providers/discord";
 import { readPortalEnv } from "../env";
 import { createCallbacks, userFromProfile } from "./auth-callbacks";
+import { secureCookiesFor } from "./cookie-security";
 import { lookupMembership } from "./membership-cache";
 import type { DiscordProfile } from "./session-claims";
 
@@ -11,12 +12,13 @@ import type { DiscordProfile } from "./session-claims";
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = readPortalEnv();
-  const api = { apiUrl: env.discord.apiUrl, botToken: env.discord.botToken, guildId: env.discord.guildId };
+  const api = { apiUrl: env.discord.apiUrl, cdnUrl: env.discord.cdnUrl, botToken: env.discord.botToken, guildId: env.discord.guildId };
   const lookup = (discordId: string) => lookupMembership(api, discordId);
   return {
     secret: env.auth.secret,
     // AUTH_URL pins the public origin when set; behind the gateway the forwarded host is trusted otherwise.
     trustHost: true,
+    useSecureCookies: secureCookiesFor(env.auth.url),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin", error: "/signin" },
     providers: [

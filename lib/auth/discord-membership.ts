@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { DiscordProfile } from "./session-claims";
 
-export type DiscordApi = { apiUrl: string; botToken: string; guildId: string };
+/** `cdnUrl`: where this Discord serves avatars (lib/env derives it from the API URL). */
+export type DiscordApi = { apiUrl: string; cdnUrl: string; botToken: string; guildId: string };
 
 export type Membership =
-  | { status: "member"; roles: string[]; isGuildOwner: boolean; nick: string | null; profile: DiscordProfile | null }
+  | { status: "member"; roles: string[]; isGuildOwner: boolean; nick: string | null; profile: DiscordProfile | null; avatarUrl: string | null }
   | { status: "not_member" }
   | { status: "error"; reason: string };
 
@@ -35,6 +36,21 @@ async function guildOwner(api: DiscordApi): Promise<string> {
 }
 
 /**
+ * A user's avatar on Discord's CDN (or the simulator's), built from the id and the avatar hash Discord gave us:
+ * the only image URLs the portal ever shows for a person. A hash that is not a plain hash gives no picture.
+ */
+export function avatarUrlOf(profile: DiscordProfile, cdnUrl: string): string | null {
+  if (!profile.avatar || !/^(a_)?[0-9a-f]{32}$/.test(profile.avatar) || !/^\d{17,20}$/.test(profile.id)) return null;
+  const format = profile.avatar.startsWith("a_") ? "gif" : "png";
+  return `${cdnUrl}/avatars/${profile.id}/${profile.avatar}.${format}?size=64`;
+}
+
+/** The name friends know a member by in the arcade's server: nickname, then global name, then username. */
+export function memberName(membership: Extract<Membership, { status: "member" }>, fallback: string): string {
+  return membership.nick ?? membership.profile?.global_name ?? membership.profile?.username ?? fallback;
+}
+
+/**
  * Asks Discord, with the bot's token, whether a user is in the arcade's guild and with which roles. The bot is
  * already in the guild, so the login needs only the `identify` scope and no user token is ever kept.
  */
@@ -45,7 +61,9 @@ export async function fetchMembership(api: DiscordApi, userId: string): Promise<
     if (!response.ok) return { status: "error", reason: `Discord answered ${response.status} when checking membership` };
     const member = memberSchema.parse(await response.json());
     const ownerId = await guildOwner(api);
-    return { status: "member", roles: member.roles, isGuildOwner: ownerId === userId, nick: member.nick ?? null, profile: member.user ?? null };
+    const profile = member.user ?? null;
+    const avatarUrl = profile ? avatarUrlOf(profile, api.cdnUrl) : null;
+    return { status: "member", roles: member.roles, isGuildOwner: ownerId === userId, nick: member.nick ?? null, profile, avatarUrl };
   } catch (error) {
     return { status: "error", reason: `Discord could not be asked about membership (${(error as Error).message})` };
   }

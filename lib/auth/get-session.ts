@@ -1,6 +1,8 @@
 import { redirect } from "next/navigation";
 import type { Session } from "next-auth";
 import { cache } from "react";
+import { viewerFor, type Viewer } from "../api/game-visibility";
+import type { AuthzConfig } from "../authz";
 import { auth } from "./auth";
 import { signInPath } from "./redirect-target";
 
@@ -13,6 +15,12 @@ export const getSession = cache(async (): Promise<Session | null> => auth());
 export async function getPortalUser(): Promise<PortalUser | null> {
   const session = await getSession();
   return session?.user?.discordId ? session.user : null;
+}
+
+/** What a signed-in member may see of the games on a page: the same rule as the API and the stream. */
+export function viewerOf(user: PortalUser, authz: AuthzConfig): Viewer {
+  const actor = { kind: "user" as const, discordId: user.discordId, name: user.name, avatarUrl: user.image, roles: user.roles, isGuildOwner: user.isGuildOwner };
+  return viewerFor(actor, authz);
 }
 
 /** The signed-in member; a visitor is sent to sign in and comes back to `returnTo` afterwards. */

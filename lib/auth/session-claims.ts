@@ -1,5 +1,5 @@
 import { isAdmin } from "../authz";
-import type { Membership } from "./discord-membership";
+import { memberName, type Membership } from "./discord-membership";
 
 /** What the session cookie carries about a player; never a Discord token. */
 export type ArcadeClaims = {
@@ -25,19 +25,14 @@ export const MAX_UNVERIFIED_MS = 6 * 60 * 60_000;
 
 export type DiscordProfile = { id: string; username: string; global_name?: string | null; avatar?: string | null };
 
-export function avatarUrlOf(profile: DiscordProfile): string | null {
-  if (!profile.avatar) return null;
-  const format = profile.avatar.startsWith("a_") ? "gif" : "png";
-  return `https://cdn.discordapp.com/avatars/${profile.id}/${profile.avatar}.${format}?size=64`;
-}
-
 /** Claims for a fresh login, or null when the user may not enter. */
 export function claimsForLogin(profile: DiscordProfile, membership: Membership, now: number): ArcadeClaims | null {
   if (membership.status !== "member") return null;
   return {
     discordId: profile.id,
-    name: membership.nick ?? profile.global_name ?? profile.username,
-    avatarUrl: avatarUrlOf(profile),
+    name: memberName(membership, profile.global_name ?? profile.username),
+    // From the bot-token lookup, built on the configured CDN: never a URL taken from elsewhere.
+    avatarUrl: membership.avatarUrl,
     roles: membership.roles,
     isGuildOwner: membership.isGuildOwner,
     checkedAt: now,
@@ -58,11 +53,10 @@ export async function refreshClaims(claims: ArcadeClaims, now: number, lookup: (
     if (now - (claims.verifiedAt ?? claims.checkedAt) > MAX_UNVERIFIED_MS) return null;
     return { ...claims, checkedAt: now - RECHECK_AFTER_MS + RETRY_AFTER_ERROR_MS };
   }
-  const profile = membership.profile;
   return {
     ...claims,
-    name: membership.nick ?? profile?.global_name ?? profile?.username ?? claims.name,
-    avatarUrl: profile ? avatarUrlOf(profile) : claims.avatarUrl,
+    name: memberName(membership, claims.name),
+    avatarUrl: membership.profile ? membership.avatarUrl : claims.avatarUrl,
     roles: membership.roles,
     isGuildOwner: membership.isGuildOwner,
     checkedAt: now,

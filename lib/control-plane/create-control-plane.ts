@@ -7,6 +7,7 @@ import { createLifecycle, type LifecycleTiming, type ProbeResult, type ProxmoxPo
 import { createProxmoxClient, type MetricPoint } from "../proxmox";
 import { PresenceBoard } from "../presence";
 import { StatusWatcher } from "../status";
+import { CallerLimits } from "./caller-limits";
 import { ViewHub } from "./view-hub";
 
 export type ControlPlaneOptions = {
@@ -60,6 +61,7 @@ export function createControlPlane(options: ControlPlaneOptions) {
     watcher,
     hub,
     presence,
+    limits: new CallerLimits(),
     proxmox: client,
     authz: { adminRoleIds: env.discord.adminRoleIds },
     async close(): Promise<void> {

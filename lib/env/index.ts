@@ -105,6 +105,7 @@ const portalShape = z
     ARCADE_POLL_SLOW_MS: intInRange("ARCADE_POLL_SLOW_MS", 200, 600_000, 5_000),
     ARCADE_DEMO: flag("ARCADE_DEMO"),
     ARCADE_IDLE_STOP_MINUTES: intInRange("ARCADE_IDLE_STOP_MINUTES", 0, 1440, 30),
+    ARCADE_BODY_LIMIT_KB: intInRange("ARCADE_BODY_LIMIT_KB", 1, 1024, 64),
     AUTH_SECRET: required("AUTH_SECRET", "generate one with `openssl rand -base64 33`").refine((v) => v.length >= 32, {
       error: "AUTH_SECRET must be at least 32 characters: generate one with `openssl rand -base64 33`",
     }),
@@ -135,8 +136,11 @@ export type PortalEnv = {
   /** Default minutes with nobody playing before a game's CT is shut down; 0 = never. */
   idleStopMinutes: number;
   demo: boolean;
+  /** Largest request body the API and the auth routes read, in bytes (ARCADE_BODY_LIMIT_KB). */
+  bodyLimitBytes: number;
   auth: { secret: string; url: string | undefined; discordClientId: string; discordClientSecret: string };
-  discord: { apiUrl: string; guildId: string; adminRoleIds: string[]; botToken: string };
+  /** `cdnUrl`: where avatars come from, derived from apiUrl (Discord's CDN, or the simulator itself). */
+  discord: { apiUrl: string; cdnUrl: string; guildId: string; adminRoleIds: string[]; botToken: string };
 };
 
 function collect(source: Source, ...schemas: z.ZodType[]): { values: unknown[]; problems: string[] } {
@@ -170,6 +174,7 @@ export function readPortalEnv(source: Source = process.env): PortalEnv {
     poll: { fastMs: portal.ARCADE_POLL_FAST_MS, slowMs: Math.max(portal.ARCADE_POLL_SLOW_MS, portal.ARCADE_POLL_FAST_MS) },
     idleStopMinutes: portal.ARCADE_IDLE_STOP_MINUTES,
     demo: portal.ARCADE_DEMO,
+    bodyLimitBytes: portal.ARCADE_BODY_LIMIT_KB * 1024,
     auth: {
       secret: portal.AUTH_SECRET,
       url: portal.AUTH_URL,
@@ -178,6 +183,7 @@ export function readPortalEnv(source: Source = process.env): PortalEnv {
     },
     discord: {
       apiUrl: portal.DISCORD_API_URL,
+      cdnUrl: discordCdnUrl(portal.DISCORD_API_URL),
       guildId: portal.DISCORD_GUILD_ID,
       adminRoleIds: portal.DISCORD_ADMIN_ROLE_IDS,
       botToken: portal.DISCORD_TOKEN,
@@ -253,6 +259,24 @@ export function readBotEnv(source: Source = process.env, options: { purpose?: "r
     stateFile: bot.BOT_STATE_FILE,
     maxBacklog: bot.BOT_MAX_BACKLOG,
   };
+}
+
+/**
+ * Where Discord serves avatars for a given API base: Discord's CDN for the real API, the simulator's own origin
+ * for sim/discord on loopback (DISCORD_API_URL allows nothing else). Images on the portal come only from here.
+ */
+export function discordCdnUrl(apiUrl: string): string {
+  return apiUrl.startsWith("https://discord.com/") ? "https://cdn.discordapp.com" : new URL(apiUrl).origin;
+}
+
+/**
+ * What the per-request security headers need (proxy.ts): the catalogue for the game frames' origins, the public
+ * URL, and Discord's origins for the sign-in redirect and avatars. Narrow on purpose: it runs on every page view.
+ */
+export function readSitePolicyEnv(source: Source = process.env): { gamesDir: string; authUrl: string | undefined; discordApiUrl: string; discordCdnUrl: string } {
+  const authUrl = source.AUTH_URL?.trim() || undefined;
+  const apiUrl = (source.DISCORD_API_URL?.trim() || "https://discord.com/api").replace(/\/+$/, "");
+  return { gamesDir: readCatalogueEnv(source).gamesDir, authUrl, discordApiUrl: apiUrl, discordCdnUrl: discordCdnUrl(apiUrl) };
 }
 
 /** Reads only what the catalogue tools need (deploy generator, catalogue checks). */

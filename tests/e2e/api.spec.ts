@@ -1,9 +1,10 @@
 import { request as httpRequest } from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { encodeActingUser } from "@/lib/api/authenticate-bearer";
 import { callApi, stackEnv, stopAllGames, waitForGameState } from "./support/stack-client";
 
-const member = { id: "400000000000000001", name: "Mia", roles: [] };
+// demo_player in sim/discord/demo-config.json: the portal looks the acting user up there, as for a web login.
+const member = { id: "412345678901234567", name: "Demo Player", roles: [] };
 
 test.describe("the portal's HTTP API", () => {
   test.afterEach(stopAllGames);
@@ -32,7 +33,7 @@ test.describe("the portal's HTTP API", () => {
     expect((await callApi("POST", "/api/v1/games/snake/play", { acting: member })).status).toBe(202);
     await waitForGameState("snake", "ready");
     const { body } = await callApi("GET", "/api/v1/audit?game=snake");
-    expect((body.events as Array<{ message: string }>).map((e) => e.message)).toContain("Mia started Snake from Discord");
+    expect((body.events as Array<{ message: string }>).map((e) => e.message)).toContain("Demo Player started Snake from Discord");
   });
 
   test("plays a stopped game to ready within the simulated boot plus 2 s, and its url serves the game", async () => {
@@ -73,7 +74,7 @@ test.describe("the portal's HTTP API", () => {
     expect(events.map((e) => e.type)).toContain("game.starting");
     for (const event of events) expect(Object.keys(event).sort()).toEqual(["at", "gameId", "id", "type"]);
     const full = arcadeEvents(await readStream({ "last-event-id": String(lastId) }, /"type":"game\.ready"/));
-    expect(full.find((e) => e.type === "game.starting")).toMatchObject({ actor: { name: "Mia" }, source: "discord" });
+    expect(full.find((e) => e.type === "game.starting")).toMatchObject({ actor: { name: "Demo Player" }, source: "discord" });
   });
 });
 

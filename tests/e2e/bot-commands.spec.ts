@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { contentOf, discord, linkButtons, type InteractionView, type Response } from "./support/bot-discord";
 import { type BotProcess, startBotProcess } from "./support/bot-process";
 import { botEnv, channels, portal, stack, users } from "./support/bot-stack";

@@ -1,5 +1,5 @@
 import { createConnection, createServer, type Server } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { contentOf, discord, type InteractionView, linkButtons, type Response } from "./support/bot-discord";
 import { startBotProcess } from "./support/bot-process";
 import { botEnv, portal, stack, users } from "./support/bot-stack";

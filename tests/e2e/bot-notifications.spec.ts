@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { discord } from "./support/bot-discord";
 import { startBotProcess } from "./support/bot-process";
 import { botEnv, channels, portal, tempStateFile } from "./support/bot-stack";

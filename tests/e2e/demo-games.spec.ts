@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { type Browser, type Frame, type Page, expect, test } from "@playwright/test";
+import type { Browser, Frame, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { type Game, loadCatalogue } from "@/lib/games";
 import { type StaticServer, startStaticServer } from "./support/static-server";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { getGameOrThrow, loadCatalogue } from "@/lib/games";
 import { AdminPage } from "./pages/admin-page";
 import { HomePage } from "./pages/home-page";

@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { HomePage, PLAY_LABELS } from "./pages/home-page";
 import { openSignedIn } from "./pages/sign-in-page";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { loadCatalogue } from "@/lib/games";
 import { HomePage } from "./pages/home-page";
 import { SignInPage } from "./pages/sign-in-page";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authenticateBearer, createSseParser, encodeActingUser, estimateBoot, errorResponse, sseMessage } from "@/lib/api";
+import { type ActingUserCheck, authenticateBearer, createSseParser, encodeActingUser, estimateBoot, errorResponse, sseMessage } from "@/lib/api";
 import { ArcadeError } from "@/lib/errors";
 
 describe("boot estimates", () => {
@@ -27,20 +27,40 @@ describe("server-sent events", () => {
 describe("API token authentication", () => {
   const token = "t".repeat(32);
   const request = (headers: Record<string, string>) => new Request("http://arcade.test/api/v1/games", { headers });
+  const alex = { kind: "user" as const, discordId: "111111111111111111", name: "Alex (from Discord)", avatarUrl: null, roles: ["333333333333333333"], isGuildOwner: false };
+  const asked: string[] = [];
+  const discord = async (id: string): Promise<ActingUserCheck> => {
+    asked.push(id);
+    if (id === alex.discordId) return { status: "member", actor: alex };
+    if (id === "999999999999999999") return { status: "error", reason: "Discord answered 502" };
+    return { status: "not_member" };
+  };
+  const acting = (user: Parameters<typeof encodeActingUser>[0]) => ({ authorization: `Bearer ${token}`, "x-arcade-acting-user": encodeActingUser(user) });
 
-  it("treats the token as an admin acting through the API", () => {
-    expect(authenticateBearer(request({ authorization: `Bearer ${token}` }), token)).toEqual({ actor: { kind: "token", name: "API token" }, source: "api" });
+  it("treats the token as an admin acting through the API", async () => {
+    expect(await authenticateBearer(request({ authorization: `Bearer ${token}` }), token, discord)).toEqual({ actor: { kind: "token", name: "API token" }, source: "api" });
   });
 
-  it("judges a bot request by the Discord user it acts for", () => {
-    const acting = encodeActingUser({ id: "111111111111111111", name: "Alex", roles: ["222222222222222222"], isGuildOwner: false });
-    const caller = authenticateBearer(request({ authorization: `Bearer ${token}`, "x-arcade-acting-user": acting }), token);
-    expect(caller).toMatchObject({ source: "discord", actor: { kind: "user", discordId: "111111111111111111", roles: ["222222222222222222"] } });
+  it("judges a bot request by what Discord says about the user, not by what the header claims", async () => {
+    const claims = { id: alex.discordId, name: "Admin Alex", avatarUrl: "javascript:alert(1)", roles: ["222222222222222222"], isGuildOwner: true };
+    const caller = await authenticateBearer(request(acting(claims)), token, discord);
+    expect(caller).toEqual({ source: "discord", actor: alex });
+    expect(asked).toContain(alex.discordId);
   });
 
-  it("refuses a wrong token with a sentence, and returns nothing without a bearer", () => {
-    expect(() => authenticateBearer(request({ authorization: "Bearer nope" }), token)).toThrow("The API token is not valid.");
-    expect(authenticateBearer(request({}), token)).toBeNull();
+  it("refuses a user who is not in the server with 403 and a sentence, and says so when Discord cannot be asked", async () => {
+    const outsider = { id: "444444444444444444", name: "Eve", roles: [], isGuildOwner: true };
+    await expect(authenticateBearer(request(acting(outsider)), token, discord)).rejects.toMatchObject({
+      status: 403,
+      message: "The Discord user the bot acts for is not a member of the arcade's Discord server.",
+    });
+    await expect(authenticateBearer(request(acting({ ...outsider, id: "999999999999999999" })), token, discord)).rejects.toMatchObject({ status: 503 });
+    await expect(authenticateBearer(request({ authorization: `Bearer ${token}`, "x-arcade-acting-user": "bm90IGpzb24" }), token, discord)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("refuses a wrong token with a sentence, and returns nothing without a bearer", async () => {
+    await expect(authenticateBearer(request({ authorization: "Bearer nope" }), token, discord)).rejects.toThrow("The API token is not valid.");
+    expect(await authenticateBearer(request({}), token, discord)).toBeNull();
   });
 });
 

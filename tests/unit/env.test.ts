@@ -31,6 +31,17 @@ describe("portal configuration", () => {
     expect(env.demo).toBe(false);
   });
 
+  it("limits request bodies to 64 kB unless ARCADE_BODY_LIMIT_KB says otherwise, and names a bad value", () => {
+    expect(readPortalEnv(good).bodyLimitBytes).toBe(64 * 1024);
+    expect(readPortalEnv({ ...good, ARCADE_BODY_LIMIT_KB: "8" }).bodyLimitBytes).toBe(8 * 1024);
+    expect(problems({ ...good, ARCADE_BODY_LIMIT_KB: "lots" })).toEqual(['ARCADE_BODY_LIMIT_KB must be a whole number from 1 to 1024 (got "lots")']);
+  });
+
+  it("takes avatars from Discord's CDN, or from the simulator the API points at", () => {
+    expect(readPortalEnv(good).discord.cdnUrl).toBe("https://cdn.discordapp.com");
+    expect(readPortalEnv({ ...good, DISCORD_API_URL: "http://127.0.0.1:3001/api" }).discord.cdnUrl).toBe("http://127.0.0.1:3001");
+  });
+
   it("reports every bad variable at once, each with a fix", () => {
     const list = problems({ ...good, PROXMOX_TOKEN_ID: "arcade", PROXMOX_TOKEN_SECRET: "nope", AUTH_SECRET: "short", DISCORD_GUILD_ID: undefined });
     expect(list).toHaveLength(4);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createCallbacks, userFromProfile } from "@/lib/auth/auth-callbacks";
+import { avatarUrlOf } from "@/lib/auth/discord-membership";
 import { claimsAreAdmin, claimsForLogin, MAX_UNVERIFIED_MS, RECHECK_AFTER_MS, refreshClaims } from "@/lib/auth/session-claims";
 
 const profile = { id: "111111111111111111", username: "alex", global_name: "Alex", avatar: null };
-const member = { status: "member" as const, roles: ["900000000000000001"], isGuildOwner: false, nick: null, profile };
+const member = { status: "member" as const, roles: ["900000000000000001"], isGuildOwner: false, nick: null, profile, avatarUrl: null };
 
 describe("login and session claims", () => {
   it("lets a member in with their Discord id, name and roles, and keeps tokens out", () => {
@@ -36,9 +37,18 @@ describe("login and session claims", () => {
 
   it("picks up a new nickname or avatar at the re-check", async () => {
     const claims = claimsForLogin(profile, member, 0)!;
-    const renamed = await refreshClaims(claims, RECHECK_AFTER_MS, async () => ({ ...member, nick: "Captain Alex", profile: { ...profile, avatar: "abc123" } }));
+    const avatar = "a_0123456789abcdef0123456789abcdef";
+    const looked = { ...member, nick: "Captain Alex", profile: { ...profile, avatar }, avatarUrl: avatarUrlOf({ ...profile, avatar }, "https://cdn.discordapp.com") };
+    const renamed = await refreshClaims(claims, RECHECK_AFTER_MS, async () => looked);
     expect(renamed?.name).toBe("Captain Alex");
-    expect(renamed?.avatarUrl).toBe("https://cdn.discordapp.com/avatars/111111111111111111/abc123.png?size=64");
+    expect(renamed?.avatarUrl).toBe(`https://cdn.discordapp.com/avatars/111111111111111111/${avatar}.gif?size=64`);
+  });
+
+  it("builds avatar URLs only on the configured CDN, and only from a real avatar hash", () => {
+    expect(avatarUrlOf({ ...profile, avatar: "0123456789abcdef0123456789abcdef" }, "http://127.0.0.1:4000")).toBe(
+      "http://127.0.0.1:4000/avatars/111111111111111111/0123456789abcdef0123456789abcdef.png?size=64",
+    );
+    for (const avatar of ["javascript:alert(1)", "../../evil", "abc123", ""]) expect(avatarUrlOf({ ...profile, avatar }, "https://cdn.discordapp.com")).toBeNull();
   });
 
   it("keeps the session when Discord cannot be asked, and tries again a minute later", async () => {

@@ -7,7 +7,8 @@ import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditLiveNotice } from "@/components/admin/audit-live-notice";
 import { AuditTimeline } from "@/components/admin/audit-timeline";
 import { buttonStyles, panel } from "@/components/ui/styles";
-import { requireUser } from "@/lib/auth/get-session";
+import { visibleGameView } from "@/lib/api/game-visibility";
+import { requireUser, viewerOf } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
 import { auditPage, listPeople, parseAuditFilters } from "./audit-query";
 
@@ -25,7 +26,8 @@ export default async function AdminPage({ searchParams }: Props) {
   const { events, nextBefore } = auditPage(cp, filters);
   // Older pages never announce new events; the newest page counts from its first entry.
   const newestId = filters.before ? Number.MAX_SAFE_INTEGER : (events[0]?.id ?? cp.events.lastId());
-  const games = cp.hub.views();
+  const viewer = viewerOf(user, cp.authz);
+  const games = cp.hub.views().map((view) => visibleGameView(view, viewer));
   const defaultShutdown = cp.lifecycle.context.timing.defaultShutdownTimeoutSec;
   const pageLink = (before: number | null) => {
     const query = new URLSearchParams({ ...(filters.game && { game: filters.game }), ...(filters.actor && { actor: filters.actor }), ...(before && { before: String(before) }) });

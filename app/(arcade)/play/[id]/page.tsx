@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PlayScreen } from "@/components/play/play-screen";
-import { requireUser } from "@/lib/auth/get-session";
+import { visibleGameView } from "@/lib/api/game-visibility";
+import { requireUser, viewerOf } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
 
 type Props = { params: Promise<{ id: string }> };
@@ -20,7 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PlayPage({ params }: Props) {
   const { id } = await params;
   await connection();
-  await requireUser(`/play/${id}`);
+  const user = await requireUser(`/play/${id}`);
   if (!findGame(id)) notFound();
-  return <PlayScreen initial={getControlPlane().hub.view(id)} />;
+  const cp = getControlPlane();
+  return <PlayScreen initial={visibleGameView(cp.hub.view(id), viewerOf(user, cp.authz))} />;
 }

@@ -1,8 +1,8 @@
-import { handle } from "@/lib/api";
+import { handle, visibleGameView } from "@/lib/api";
 import { createEventStream, eventStreamHeaders, readLastEventId } from "@/lib/api/event-stream";
 import { routeContext } from "@/lib/auth/route-context";
 import { RECHECK_AFTER_MS } from "@/lib/auth/session-claims";
-import { assertCan, can } from "@/lib/authz";
+import { assertCan } from "@/lib/authz";
 
 /**
  * SSE of status changes and lifecycle events, resumable with Last-Event-ID. Who did what is audit data: callers
@@ -11,12 +11,13 @@ import { assertCan, can } from "@/lib/authz";
  */
 export function GET(request: Request) {
   return handle(async () => {
-    const { cp, caller } = await routeContext(request);
+    const { cp, caller, viewer } = await routeContext(request);
     assertCan(caller.actor, "games:view", cp.authz);
     const stream = createEventStream(cp.hub, cp.events, {
       lastEventId: readLastEventId(request),
       signal: request.signal,
-      redact: !can(caller.actor, "audit:view", cp.authz),
+      redact: !viewer.full,
+      present: (view) => visibleGameView(view, viewer),
       maxDurationMs: caller.source === "web" ? RECHECK_AFTER_MS : undefined,
     });
     return new Response(stream, { headers: eventStreamHeaders });

@@ -1,11 +1,11 @@
-import { handle, json } from "@/lib/api";
+import { handle, json, visibleGameView } from "@/lib/api";
 import { routeContext } from "@/lib/auth/route-context";
 import { assertCan } from "@/lib/authz";
 
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
-    const { cp, caller } = await routeContext(request);
+    const { cp, caller, viewer } = await routeContext(request);
     assertCan(caller.actor, "games:view", cp.authz);
-    return json(cp.hub.view((await params).id));
+    return json(visibleGameView(cp.hub.view((await params).id), viewer));
   });
 }

@@ -10,7 +10,9 @@ export function POST(request: Request, { params }: Params) {
   return handle(async () => {
     const { cp, caller } = await routeContext(request);
     assertCan(caller.actor, "games:play", cp.authz);
-    recordPresence(cp, (await params).id, caller.actor, "beat");
+    const { id } = await params;
+    await cp.limits.beat(caller, id);
+    recordPresence(cp, id, caller.actor, "beat");
     return new Response(null, { status: 204 });
   });
 }

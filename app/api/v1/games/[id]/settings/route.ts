@@ -1,4 +1,4 @@
-import { handle, json, readJson, settingsBodySchema } from "@/lib/api";
+import { handle, json, readJson, settingsBodySchema, visibleGameView } from "@/lib/api";
 import { routeContext } from "@/lib/auth/route-context";
 import { assertCan } from "@/lib/authz";
 import { updateGameSettings } from "@/lib/control-plane/update-game-settings";
@@ -6,11 +6,11 @@ import { updateGameSettings } from "@/lib/control-plane/update-game-settings";
 /** Admins: per-game settings stored in the database (boot timeout, shutdown timeout). */
 export function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
-    const { cp, caller } = await routeContext(request);
+    const { cp, caller, viewer } = await routeContext(request);
     assertCan(caller.actor, "settings:edit", cp.authz);
-    const body = settingsBodySchema.parse(await readJson(request));
+    const body = settingsBodySchema.parse(await readJson(request, cp.env.bodyLimitBytes));
     const { id } = await params;
     updateGameSettings(cp, id, body, caller);
-    return json(cp.hub.view(id));
+    return json(visibleGameView(cp.hub.view(id), viewer));
   });
 }
