@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { type Frame, type Page, expect, test } from "@playwright/test";
+import type { Frame, Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { type StaticServer, startStaticServer } from "./support/static-server";
 import { stackEnv } from "./support/portal-stack";
 
