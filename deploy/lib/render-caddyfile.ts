@@ -6,6 +6,12 @@ export type GatewayListen = { httpPort?: number; httpsPort?: number; admin?: str
 
 export const EVENTS_PATH = "/api/v1/events";
 export const HSTS = "max-age=31536000";
+/**
+ * How long the gateway waits to connect to a game CT. A stopped CT's address does not exist, so a connect is never
+ * refused, only unanswered; a running one answers on the same bridge within milliseconds. Short, so a stopped
+ * game's starting page shows within a second instead of holding the request.
+ */
+export const GAME_DIAL_TIMEOUT_MS = 700;
 
 function siteAddress(plan: DeploymentPlan, hostname: string): string {
   return plan.site.tls === "cloudflare-tunnel" ? `http://${hostname}` : hostname;
@@ -15,6 +21,8 @@ function siteCommon(plan: DeploymentPlan): string[] {
   const lines: string[] = [];
   if (plan.site.gateway.bind !== undefined) lines.push(`bind ${plan.site.gateway.bind}`);
   if (plan.site.tls === "internal") lines.push("tls internal");
+  // The same limit as the portal's ARCADE_BODY_LIMIT_KB: a larger body is refused here with 413, before any upstream.
+  lines.push("request_body {", `\tmax_size ${plan.site.bodyLimitKb}KiB`, "}");
   return lines;
 }
 
@@ -53,15 +61,17 @@ function renderPortal(plan: DeploymentPlan): string {
 }
 
 function renderGame(plan: DeploymentPlan, route: GameRoute): string {
-  const wait = plan.site.gateway.bootWaitSec;
   // No `encode` here: an archive mislabelled upstream would be compressed and break pygbag's loader.
+  // No lb_try_duration: it would hold every request to a stopped game. No passive health checks either, so the
+  // first request after the game answers (the starting page reloads itself) goes through.
+  const transport = ["transport http {", `\tdial_timeout ${GAME_DIAL_TIMEOUT_MS}ms`, "}"];
   return [
     `# ${route.game.name} (CT${route.game.vmid})`,
     block(siteAddress(plan, route.hostname), [
       ...siteCommon(plan),
-      ...reverseProxy(route.upstream.dial, proxyOptions(plan, wait > 0 ? [`lb_try_duration ${wait}s`] : [])),
+      ...reverseProxy(route.upstream.dial, proxyOptions(plan, transport)),
       "",
-      "# A stopped or booting CT cannot be dialled: show the self-refreshing page, keeping the error status.",
+      "# A stopped or booting CT cannot be dialled: show the self-refreshing page at once, keeping the error status.",
       "handle_errors {",
       "\t@starting expression `{err.status_code} in [502, 503, 504]`",
       "\thandle @starting {",

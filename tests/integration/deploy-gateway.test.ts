@@ -10,7 +10,7 @@ import { renderGatewayNginx } from "@/deploy/lib/render-gateway-nginx";
 import { renderStartingPage } from "@/deploy/lib/render-starting-page";
 import { parseSiteSettings } from "@/deploy/lib/site-settings";
 import { startFakeGame, startFakePortal, type FakeUpstream } from "@/deploy/testing/fake-upstreams";
-import { manifest, writeCatalogue } from "@/deploy/testing/fixtures";
+import { exampleNetwork, manifest, writeCatalogue } from "@/deploy/testing/fixtures";
 import { CADDY, collectEvents, findFreePort, NGINX, requireBinaryOrThrow, runToEnd, send, startServer, stopServer, type RunningServer } from "@/deploy/testing/loopback";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "arcade-gateway-"));
@@ -25,7 +25,8 @@ function tunnelSite(raw: Record<string, unknown> = {}) {
       mode: "caddy",
       tls: "cloudflare-tunnel",
       cloudflare: { tunnel: "arcade" },
-      gateway: { bind: "127.0.0.1", staticDir: tmp, bootWaitSec: 1 },
+      gateway: { bind: "127.0.0.1", staticDir: tmp },
+      network: exampleNetwork,
       ...raw,
     },
     "test-site.json",
