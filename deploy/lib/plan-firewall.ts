@@ -80,11 +80,11 @@ export function planFirewallOrThrow(plan: DeploymentPlan): GuestFirewall[] {
     if ([net.gateway.vmid, net.portal.vmid, net.bot.vmid].includes(host.vmid)) {
       problems.push(`${manifests}: field "vmid" ${host.vmid} is the gateway's, portal's or bot's CT in ${plan.site.file} "network": give games their own CTs`);
     }
-    const rules = [accept("IN", "net0", { source: gatewayVmbr2, proto: "tcp", dport: ports, comment: `gateway CT${net.gateway.vmid}-> ${names}` })];
+    const rules = [accept("IN", "net0", { source: gatewayVmbr2, proto: "tcp", dport: ports, comment: `gateway CT${net.gateway.vmid} -> ${names}` })];
     gatewayOut.push(accept("OUT", "net1", { dest: address, proto: "tcp", dport: ports, comment: `-> game CT${host.vmid} (${names})` }));
     if (probePorts !== "") {
       rules.push(accept("IN", "net0", { source: portalVmbr2, proto: "tcp", dport: probePorts, comment: `portal CT${net.portal.vmid}: readiness probe` }));
-      portalOut.push(accept("OUT", "net1", { dest: address, proto: "tcp", dport: probePorts, comment: `readiness probe-> game CT${host.vmid} (${names})` }));
+      portalOut.push(accept("OUT", "net1", { dest: address, proto: "tcp", dport: probePorts, comment: `readiness probe -> game CT${host.vmid} (${names})` }));
     }
     if (plan.site.gameUpdates) rules.push(...internetRules(plan, "net0", 'package updates, "gameUpdates": true (NAT on the node)'));
     games.push({ vmid: host.vmid, role: `game host (${names})`, nics: [{ name: "net0", bridge: "vmbr2" }], rules });
@@ -95,9 +95,9 @@ export function planFirewallOrThrow(plan: DeploymentPlan): GuestFirewall[] {
   const tunnelOnGateway = tunnel && /^http:\/\/(127\.\d+\.\d+\.\d+|\[::1\]|localhost)(:\d+)?$/.test(plan.site.cloudflare!.service);
   const gatewayIn = tunnelOnGateway
     ? []
-    : [accept("IN", "net0", { proto: "tcp", dport: tunnel ? "80" : "80,443", comment: tunnel ? "cloudflared elsewhere-> gateway" : "the internet and the LAN-> gateway" })];
+    : [accept("IN", "net0", { proto: "tcp", dport: tunnel ? "80" : "80,443", comment: tunnel ? "cloudflared elsewhere -> gateway" : "the internet and the LAN -> gateway" })];
   const tunnelOut = tunnel
-    ? (["tcp", "udp"] as const).map((proto) => accept("OUT", "net0", { proto, dport: "7844", comment: "cloudflared-> Cloudflare's edge" }))
+    ? (["tcp", "udp"] as const).map((proto) => accept("OUT", "net0", { proto, dport: "7844", comment: "cloudflared -> Cloudflare's edge" }))
     : [];
   const gateway: GuestFirewall = {
     vmid: net.gateway.vmid,
@@ -121,8 +121,8 @@ export function planFirewallOrThrow(plan: DeploymentPlan): GuestFirewall[] {
       { name: "net1", bridge: "vmbr2" },
     ],
     rules: [
-      accept("IN", "net1", { source: gatewayVmbr2, proto: "tcp", dport: portalPort, comment: `gateway CT${net.gateway.vmid}-> portal` }),
-      accept("IN", "net0", { source: net.bot.lan, proto: "tcp", dport: portalPort, comment: `bot CT${net.bot.vmid}-> portal API` }),
+      accept("IN", "net1", { source: gatewayVmbr2, proto: "tcp", dport: portalPort, comment: `gateway CT${net.gateway.vmid} -> portal` }),
+      accept("IN", "net0", { source: net.bot.lan, proto: "tcp", dport: portalPort, comment: `bot CT${net.bot.vmid} -> portal API` }),
       ...portalOut,
       accept("OUT", "net0", { dest: net.proxmox.join(","), proto: "tcp", dport: "8006", comment: "-> Proxmox API" }),
       ...internetRules(plan, "net0", "Discord, package updates"),
