@@ -2,7 +2,13 @@ import { hashComment } from "./generated-header";
 import type { DeploymentPlan, GameRoute } from "./plan-deployment";
 
 /** Ports and admin endpoint of the gateway process; production leaves them at 80/443 and Caddy's default admin. */
-export type GatewayListen = { httpPort?: number; httpsPort?: number; admin?: string };
+export type GatewayListen = {
+  httpPort?: number;
+  httpsPort?: number;
+  admin?: string;
+  /** Tests with `tls internal`: keep Caddy from adding its root to the machine's trust store. */
+  skipInstallTrust?: boolean;
+};
 
 export const EVENTS_PATH = "/api/v1/events";
 export const HSTS = "max-age=31536000";
@@ -21,8 +27,18 @@ function siteCommon(plan: DeploymentPlan): string[] {
   const lines: string[] = [];
   if (plan.site.gateway.bind !== undefined) lines.push(`bind ${plan.site.gateway.bind}`);
   if (plan.site.tls === "internal") lines.push("tls internal");
-  // The same limit as the portal's ARCADE_BODY_LIMIT_KB: a larger body is refused here with 413, before any upstream.
-  lines.push("request_body {", `\tmax_size ${plan.site.bodyLimitKb}KiB`, "}");
+  // The same limit as the portal's ARCADE_BODY_LIMIT_KB. A declared Content-Length above it gets 413 before any
+  // upstream is asked; request_body cuts off a longer chunked body while it streams.
+  const bytes = plan.site.bodyLimitKb * 1024;
+  lines.push(
+    "request_body {",
+    `\tmax_size ${plan.site.bodyLimitKb}KiB`,
+    "}",
+    `@too_large expression \`{http.request.header.Content-Length} != "" && int({http.request.header.Content-Length}) > ${bytes}\``,
+    "handle @too_large {",
+    `\trespond "Request body larger than ${plan.site.bodyLimitKb} KiB" 413`,
+    "}",
+  );
   return lines;
 }
 
@@ -92,6 +108,7 @@ function renderGlobal(plan: DeploymentPlan, listen: GatewayListen): string {
   if (listen.admin !== undefined) options.push(`admin ${listen.admin}`);
   if (listen.httpPort !== undefined) options.push(`http_port ${listen.httpPort}`);
   if (listen.httpsPort !== undefined) options.push(`https_port ${listen.httpsPort}`);
+  if (listen.skipInstallTrust) options.push("skip_install_trust");
   return options.length === 0 ? "" : `${block("", options).trimStart()}\n\n`;
 }
 

@@ -42,14 +42,21 @@ export type SandboxedUnit = {
  * `environmentFile` (EnvironmentFile= wins over Environment=), WorkingDirectory= replaced by `workingDirectory`,
  * and a seccomp filter with the unit's own RestrictAddressFamilies=.
  */
-export function startUnitSandboxed(unitPath: string, environmentFile: Record<string, string>, workingDirectory: string): SandboxedUnit {
+export function startUnitSandboxed(
+  unitPath: string,
+  environmentFile: Record<string, string>,
+  workingDirectory: string,
+  /** A command that execs the rest, e.g. ["ip", "netns", "exec", "<ns>"] to run the unit inside a namespace. */
+  wrap: string[] = [],
+): SandboxedUnit {
   const unit = readUnitFile(unitPath);
   unitValueOrThrow(unit, "Service", "WorkingDirectory");
   const families = unitValues(unit, "Service", "RestrictAddressFamilies").join(" ");
   if (families === "") throw new Error(`${unitPath}: no RestrictAddressFamilies=, nothing to rehearse`);
   const env = { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: workingDirectory, ...unitEnvironment(unit), ...environmentFile };
   const argv = unitExecStart(unit, env);
-  const child = spawn(addressFamilySandboxOrThrow(), [families.split(/\s+/).join(","), "--", ...argv], {
+  const command = [...wrap, addressFamilySandboxOrThrow(), families.split(/\s+/).join(","), "--", ...argv];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: workingDirectory,
     env: env as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
