@@ -80,7 +80,10 @@ function renderGame(plan: DeploymentPlan, route: GameRoute): string {
   // No `encode` here: an archive mislabelled upstream would be compressed and break pygbag's loader.
   // No lb_try_duration: it would hold every request to a stopped game. No passive health checks either, so the
   // first request after the game answers (the starting page reloads itself) goes through.
-  const transport = ["transport http {", `\tdial_timeout ${GAME_DIAL_TIMEOUT_MS}ms`, "}"];
+  // keepalive off: a CT that is stopped hard never closes its connections, and a request sent on a pooled one would
+  // wait for an answer that never comes; a fresh connection per request hits the dial timeout instead (a handshake
+  // on the same bridge costs well under a millisecond).
+  const transport = ["transport http {", `\tdial_timeout ${GAME_DIAL_TIMEOUT_MS}ms`, "\tkeepalive off", "}"];
   return [
     `# ${route.game.name} (CT${route.game.vmid})`,
     block(siteAddress(plan, route.hostname), [

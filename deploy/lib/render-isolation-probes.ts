@@ -28,9 +28,9 @@ export function planIsolationProbes(plan: DeploymentPlan): IsolationProbe[] {
   const portal = net.portal.vmid;
   const bot = net.bot.vmid;
   const probes: IsolationProbe[] = [
-    { from: gw, to: portal, host: portalVmbr2, port: portalPort, expect: "open", what: "gateway → portal" },
-    { from: bot, to: portal, host: net.portal.lan, port: portalPort, expect: "open", what: "bot → portal API" },
-    ...net.proxmox.map((host) => ({ from: portal, host, port: 8006, expect: "open" as const, what: "portal → Proxmox API" })),
+    { from: gw, to: portal, host: portalVmbr2, port: portalPort, expect: "open", what: "gateway -> portal" },
+    { from: bot, to: portal, host: net.portal.lan, port: portalPort, expect: "open", what: "bot -> portal API" },
+    ...net.proxmox.map((host) => ({ from: portal, host, port: 8006, expect: "open" as const, what: "portal -> Proxmox API" })),
     ...net.proxmox.map((host) => ({ from: bot, host, port: 8006, expect: "closed" as const, what: "bot has no Proxmox access" })),
     ...net.proxmox.map((host) => ({ from: gw, host, port: 8006, expect: "closed" as const, what: "gateway has no Proxmox access" })),
   ];
@@ -39,21 +39,21 @@ export function planIsolationProbes(plan: DeploymentPlan): IsolationProbe[] {
     const address = route.upstream.host;
     const port = route.upstream.port;
     const probe = new URL(route.game.probeUrl);
-    probes.push({ from: gw, to: host.vmid, host: address, port, expect: "open", what: `gateway → game CT${host.vmid}` });
+    probes.push({ from: gw, to: host.vmid, host: address, port, expect: "open", what: `gateway -> game CT${host.vmid}` });
     if (probe.protocol === "http:" && probe.hostname === address) {
-      probes.push({ from: portal, to: host.vmid, host: address, port: probe.port === "" ? 80 : Number(probe.port), expect: "open", what: `portal probe → game CT${host.vmid}` });
+      probes.push({ from: portal, to: host.vmid, host: address, port: probe.port === "" ? 80 : Number(probe.port), expect: "open", what: `portal probe -> game CT${host.vmid}` });
     }
     probes.push(
-      { from: bot, to: host.vmid, host: address, port, expect: "closed", what: `LAN → game CT${host.vmid} directly` },
-      { from: host.vmid, to: portal, host: portalVmbr2, port: portalPort, expect: "closed", what: `game CT${host.vmid} → portal on vmbr2` },
-      { from: host.vmid, to: portal, host: net.portal.lan, port: portalPort, expect: "closed", what: `game CT${host.vmid} → LAN (portal's LAN address)` },
-      ...net.proxmox.map((node) => ({ from: host.vmid, host: node, port: 8006, expect: "closed" as const, what: `game CT${host.vmid} → Proxmox API` })),
+      { from: bot, to: host.vmid, host: address, port, expect: "closed", what: `LAN -> game CT${host.vmid} directly` },
+      { from: host.vmid, to: portal, host: portalVmbr2, port: portalPort, expect: "closed", what: `game CT${host.vmid} -> portal on vmbr2` },
+      { from: host.vmid, to: portal, host: net.portal.lan, port: portalPort, expect: "closed", what: `game CT${host.vmid} -> LAN (portal's LAN address)` },
+      ...net.proxmox.map((node) => ({ from: host.vmid, host: node, port: 8006, expect: "closed" as const, what: `game CT${host.vmid} -> Proxmox API` })),
       {
         from: host.vmid,
         host: INTERNET_PROBE,
         port: 443,
         expect: plan.site.gameUpdates ? "open" : "closed",
-        what: `game CT${host.vmid} → internet${plan.site.gameUpdates ? " (gameUpdates: true)" : ""}`,
+        what: `game CT${host.vmid} -> internet${plan.site.gameUpdates ? " (gameUpdates: true)" : ""}`,
       },
     );
   }

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "@/lib/games";
 import { planDeploymentOrThrow, type DeploymentPlan } from "@/deploy/lib/plan-deployment";
@@ -12,6 +11,7 @@ import { renderStartingPage } from "@/deploy/lib/render-starting-page";
 import { parseSiteSettings } from "@/deploy/lib/site-settings";
 import { startFakeGame, startFakePortal, type FakeUpstream } from "@/deploy/testing/fake-upstreams";
 import { exampleNetwork, manifest, writeCatalogue } from "@/deploy/testing/fixtures";
+import { selfSignedCertificate } from "@/deploy/testing/self-signed";
 import {
   CADDY,
   collectEvents,
@@ -182,7 +182,7 @@ describe("nginx gateway behind a Cloudflare Tunnel", () => {
   });
 
   it("passes nginx -t in production form, for the tunnel and with certificates on 443", () => {
-    const cert = selfSignedCertificate();
+    const cert = selfSignedCertificate(tmp, ["arcade.example.com"]);
     const auto = tunnelSite({ tls: "auto", acmeEmail: "you@example.com", gateway: {}, nginx: { certificate: cert.cert, certificateKey: cert.key, version: installedNginxVersion() } });
     const internal = { ...auto, tls: "internal" as const };
     const games = loadCatalogue(plan.sources.games).games;
@@ -197,7 +197,7 @@ describe("nginx gateway behind a Cloudflare Tunnel", () => {
   it("writes `http2 on;` for nginx 1.26 (Debian 13) in a config that is otherwise what this nginx accepts", () => {
     // Only nginx 1.22 is installed here, which predates the directive: check the 1.26 form without its
     // `http2 on;` lines, and that those lines are the only difference to the 1.22 form besides the listen flag.
-    const cert = selfSignedCertificate();
+    const cert = selfSignedCertificate(tmp, ["arcade.example.com"]);
     const games = loadCatalogue(plan.sources.games).games;
     const siteFor = (version: string) => tunnelSite({ tls: "auto", acmeEmail: "you@example.com", gateway: {}, nginx: { certificate: cert.cert, certificateKey: cert.key, version } });
     const modern = renderGatewayNginx(planDeploymentOrThrow(games, siteFor("1.26.3")));
@@ -209,20 +209,3 @@ describe("nginx gateway behind a Cloudflare Tunnel", () => {
     expect(runToEnd(NGINX, ["-t", "-p", dir, "-c", path.join(dir, "nginx.conf")]).status).toBe(0);
   });
 });
-
-function selfSignedCertificate(): { cert: string; key: string } {
-  const keys = forge.pki.rsa.generateKeyPair(2048);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = "01";
-  cert.validity.notBefore = new Date();
-  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-  const subject = [{ name: "commonName", value: "arcade.example.com" }];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  const files = { cert: path.join(tmp, "test.crt"), key: path.join(tmp, "test.key") };
-  writeFileSync(files.cert, forge.pki.certificateToPem(cert));
-  writeFileSync(files.key, forge.pki.privateKeyToPem(keys.privateKey));
-  return files;
-}

@@ -112,7 +112,7 @@ describe("gateway configs", () => {
     expect(portal).toMatch(/handle \/api\/v1\/events\* \{\n\t\treverse_proxy 10\.22\.0\.21:3000 \{\n\t\t\tflush_interval -1/);
     expect(portal).toContain('header Strict-Transport-Security "max-age=31536000"');
     // A stopped game's starting page at once: a short dial timeout, and nothing that holds or remembers failures.
-    expect(sites.get("bomber.example.com")).toContain("reverse_proxy 10.22.0.31:8080 {\n\t\ttransport http {\n\t\t\tdial_timeout 700ms\n\t\t}");
+    expect(sites.get("bomber.example.com")).toContain("reverse_proxy 10.22.0.31:8080 {\n\t\ttransport http {\n\t\t\tdial_timeout 700ms\n\t\t\tkeepalive off\n\t\t}");
     expect(renderCaddyfile(planFor("auto"))).not.toMatch(/lb_try_duration|fail_duration|health_uri/);
     for (const site of sites.keys()) {
       if (site !== "http://") expect(sites.get(site), site).toContain("request_body {\n\t\tmax_size 64KiB\n\t}");
