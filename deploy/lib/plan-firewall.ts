@@ -99,13 +99,15 @@ export function planFirewallOrThrow(plan: DeploymentPlan): GuestFirewall[] {
   const tunnelOut = tunnel
     ? (["tcp", "udp"] as const).map((proto) => accept("OUT", "net0", { proto, dport: "7844", comment: "cloudflared -> Cloudflare's edge" }))
     : [];
+  // The gateway and the portal: net0 on the LAN with the default route, net1 on vmbr2 (docs/deploy.md §5).
+  const dualHomed: GuestNic[] = [
+    { name: "net0", bridge: net.uplink },
+    { name: "net1", bridge: "vmbr2" },
+  ];
   const gateway: GuestFirewall = {
     vmid: net.gateway.vmid,
     role: "gateway",
-    nics: [
-      { name: "net0", bridge: net.uplink },
-      { name: "net1", bridge: "vmbr2" },
-    ],
+    nics: dualHomed,
     rules: [
       ...gatewayIn,
       ...gatewayOut,
@@ -116,10 +118,7 @@ export function planFirewallOrThrow(plan: DeploymentPlan): GuestFirewall[] {
   const portal: GuestFirewall = {
     vmid: net.portal.vmid,
     role: "portal",
-    nics: [
-      { name: "net0", bridge: net.uplink },
-      { name: "net1", bridge: "vmbr2" },
-    ],
+    nics: dualHomed,
     rules: [
       accept("IN", "net1", { source: gatewayVmbr2, proto: "tcp", dport: portalPort, comment: `gateway CT${net.gateway.vmid} -> portal` }),
       accept("IN", "net0", { source: net.bot.lan, proto: "tcp", dport: portalPort, comment: `bot CT${net.bot.vmid} -> portal API` }),
