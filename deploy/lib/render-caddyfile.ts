@@ -2,10 +2,22 @@ import { hashComment } from "./generated-header";
 import type { DeploymentPlan, GameRoute } from "./plan-deployment";
 
 /** Ports and admin endpoint of the gateway process; production leaves them at 80/443 and Caddy's default admin. */
-export type GatewayListen = { httpPort?: number; httpsPort?: number; admin?: string };
+export type GatewayListen = {
+  httpPort?: number;
+  httpsPort?: number;
+  admin?: string;
+  /** Tests with `tls internal`: keep Caddy from adding its root to the machine's trust store. */
+  skipInstallTrust?: boolean;
+};
 
 export const EVENTS_PATH = "/api/v1/events";
 export const HSTS = "max-age=31536000";
+/**
+ * How long the gateway waits to connect to a game CT. A stopped CT's address does not exist, so a connect is never
+ * refused, only unanswered; a running one answers on the same bridge within milliseconds. Short, so a stopped
+ * game's starting page shows within a second instead of holding the request.
+ */
+export const GAME_DIAL_TIMEOUT_MS = 700;
 
 function siteAddress(plan: DeploymentPlan, hostname: string): string {
   return plan.site.tls === "cloudflare-tunnel" ? `http://${hostname}` : hostname;
@@ -15,6 +27,18 @@ function siteCommon(plan: DeploymentPlan): string[] {
   const lines: string[] = [];
   if (plan.site.gateway.bind !== undefined) lines.push(`bind ${plan.site.gateway.bind}`);
   if (plan.site.tls === "internal") lines.push("tls internal");
+  // The same limit as the portal's ARCADE_BODY_LIMIT_KB. A declared Content-Length above it gets 413 before any
+  // upstream is asked; request_body cuts off a longer chunked body while it streams.
+  const bytes = plan.site.bodyLimitKb * 1024;
+  lines.push(
+    "request_body {",
+    `\tmax_size ${plan.site.bodyLimitKb}KiB`,
+    "}",
+    `@too_large expression \`{http.request.header.Content-Length} != "" && int({http.request.header.Content-Length}) > ${bytes}\``,
+    "handle @too_large {",
+    `\trespond "Request body larger than ${plan.site.bodyLimitKb} KiB" 413`,
+    "}",
+  );
   return lines;
 }
 
@@ -53,15 +77,20 @@ function renderPortal(plan: DeploymentPlan): string {
 }
 
 function renderGame(plan: DeploymentPlan, route: GameRoute): string {
-  const wait = plan.site.gateway.bootWaitSec;
   // No `encode` here: an archive mislabelled upstream would be compressed and break pygbag's loader.
+  // No lb_try_duration: it would hold every request to a stopped game. No passive health checks either, so the
+  // first request after the game answers (the starting page reloads itself) goes through.
+  // keepalive off: a CT that is stopped hard never closes its connections, and a request sent on a pooled one would
+  // wait for an answer that never comes; a fresh connection per request hits the dial timeout instead (a handshake
+  // on the same bridge costs well under a millisecond).
+  const transport = ["transport http {", `\tdial_timeout ${GAME_DIAL_TIMEOUT_MS}ms`, "\tkeepalive off", "}"];
   return [
     `# ${route.game.name} (CT${route.game.vmid})`,
     block(siteAddress(plan, route.hostname), [
       ...siteCommon(plan),
-      ...reverseProxy(route.upstream.dial, proxyOptions(plan, wait > 0 ? [`lb_try_duration ${wait}s`] : [])),
+      ...reverseProxy(route.upstream.dial, proxyOptions(plan, transport)),
       "",
-      "# A stopped or booting CT cannot be dialled: show the self-refreshing page, keeping the error status.",
+      "# A stopped or booting CT cannot be dialled: show the self-refreshing page at once, keeping the error status.",
       "handle_errors {",
       "\t@starting expression `{err.status_code} in [502, 503, 504]`",
       "\thandle @starting {",
@@ -82,6 +111,7 @@ function renderGlobal(plan: DeploymentPlan, listen: GatewayListen): string {
   if (listen.admin !== undefined) options.push(`admin ${listen.admin}`);
   if (listen.httpPort !== undefined) options.push(`http_port ${listen.httpPort}`);
   if (listen.httpsPort !== undefined) options.push(`https_port ${listen.httpsPort}`);
+  if (listen.skipInstallTrust) options.push("skip_install_trust");
   return options.length === 0 ? "" : `${block("", options).trimStart()}\n\n`;
 }
 

@@ -1,18 +1,33 @@
 import { hashComment } from "./generated-header";
 import type { DeploymentPlan, GameRoute } from "./plan-deployment";
-import { EVENTS_PATH, HSTS, type GatewayListen } from "./render-caddyfile";
+import { EVENTS_PATH, GAME_DIAL_TIMEOUT_MS, HSTS, type GatewayListen } from "./render-caddyfile";
 
 type Ports = { http: number; https: number };
 
-function listenLine(plan: DeploymentPlan, port: number, flags: string): string {
-  const address = plan.site.gateway.bind === undefined ? "" : `${plan.site.gateway.bind}:`;
-  return `listen ${address}${port}${flags};`;
+/** nginx 1.25.1 replaced `listen … http2` by `http2 on;` and warns about the old form; older versions know only it. */
+export function hasHttp2Directive(version: string): boolean {
+  const [major = 0, minor = 0, patch = 0] = version.split(".").map(Number);
+  return major > 1 || (major === 1 && (minor > 25 || (minor === 25 && patch >= 1)));
+}
+
+/** Where certbot's HTTP-01 challenge files live on CT1010 (`certbot --webroot -w` this folder). */
+export function acmeWebroot(plan: DeploymentPlan): string {
+  return `${plan.site.gateway.staticDir}/acme`;
+}
+
+// Without a bind address, nginx listens on IPv4 and IPv6 alike (Debian's nginx has no ipv6only=off default).
+function listenLines(plan: DeploymentPlan, port: number, flags: string): string[] {
+  const bind = plan.site.gateway.bind;
+  if (bind !== undefined) return [`listen ${bind.includes(":") ? `[${bind}]` : bind}:${port}${flags};`];
+  return [`listen ${port}${flags};`, `listen [::]:${port}${flags};`];
 }
 
 function tlsLines(plan: DeploymentPlan, hostname: string, ports: Ports): string[] {
-  if (plan.site.tls === "cloudflare-tunnel") return [listenLine(plan, ports.http, "")];
+  if (plan.site.tls === "cloudflare-tunnel") return listenLines(plan, ports.http, "");
+  const http2 = hasHttp2Directive(plan.site.nginx.version);
   return [
-    listenLine(plan, ports.https, " ssl http2"),
+    ...listenLines(plan, ports.https, http2 ? " ssl" : " ssl http2"),
+    ...(http2 ? ["http2 on;"] : []),
     `ssl_certificate ${plan.site.nginx.certificate.replaceAll("{host}", hostname)};`,
     `ssl_certificate_key ${plan.site.nginx.certificateKey.replaceAll("{host}", hostname)};`,
   ];
@@ -39,6 +54,8 @@ function renderPortal(plan: DeploymentPlan, ports: Ports): string {
     ...tlsLines(plan, plan.site.portal.hostname, ports),
     `server_name ${plan.site.portal.hostname};`,
     `add_header Strict-Transport-Security "${HSTS}" always;`,
+    "# The same limit as the portal's ARCADE_BODY_LIMIT_KB: larger bodies get 413 here.",
+    `client_max_body_size ${plan.site.bodyLimitKb}k;`,
     ...proxyHeaders,
     "",
     "location / {",
@@ -61,11 +78,13 @@ function renderGame(plan: DeploymentPlan, route: GameRoute, ports: Ports): strin
   return `# ${route.game.name} (CT${route.game.vmid})\n${server([
     ...tlsLines(plan, route.hostname, ports),
     `server_name ${route.hostname};`,
+    `client_max_body_size ${plan.site.bodyLimitKb}k;`,
     "# The game CT decides encoding; archives must reach the browser byte for byte.",
     "gzip off;",
     ...proxyHeaders,
-    "# A stopped CT fails fast (nginx would wait 60 s); the starting page refreshes until it answers.",
-    "proxy_connect_timeout 3s;",
+    "# A stopped CT's address never answers (nginx would wait 60 s): show the starting page within a second;",
+    "# it reloads itself, and the first request after the game answers goes through.",
+    `proxy_connect_timeout ${GAME_DIAL_TIMEOUT_MS}ms;`,
     "",
     "location / {",
     `    proxy_pass ${route.upstream.origin};`,
@@ -86,15 +105,42 @@ function renderGame(plan: DeploymentPlan, route: GameRoute, ports: Ports): strin
 function renderRedirects(plan: DeploymentPlan, ports: Ports): string {
   const names = [plan.site.portal.hostname, ...plan.routes.map((r) => r.hostname)];
   return server([
-    listenLine(plan, ports.http, ""),
+    ...listenLines(plan, ports.http, ""),
     `server_name ${names.join(" ")};`,
-    `return 308 https://$host${ports.https === 443 ? "" : `:${ports.https}`}$request_uri;`,
+    "# certbot --webroot renews through here while nginx keeps serving: the challenge is exempt from the redirect.",
+    "location /.well-known/acme-challenge/ {",
+    `    root ${acmeWebroot(plan)};`,
+    "}",
+    "location / {",
+    `    return 308 https://$host${ports.https === 443 ? "" : `:${ports.https}`}$request_uri;`,
+    "}",
   ]);
 }
 
 function renderRefusal(plan: DeploymentPlan, ports: Ports): string {
-  const tls = plan.site.tls === "cloudflare-tunnel" ? [] : [listenLine(plan, ports.https, " ssl default_server"), "ssl_reject_handshake on;"];
-  return server([listenLine(plan, ports.http, " default_server"), ...tls, "return 421;"]);
+  const tls = plan.site.tls === "cloudflare-tunnel" ? [] : [...listenLines(plan, ports.https, " ssl default_server"), "ssl_reject_handshake on;"];
+  return server([...listenLines(plan, ports.http, " default_server"), ...tls, "return 421;"]);
+}
+
+/**
+ * The first config on a fresh gateway with `tls: auto`: plain HTTP that answers only the ACME challenge, so
+ * `certbot certonly --webroot` can get the first certificates before arcade.conf (which needs them) goes in.
+ */
+export function renderAcmeBootstrapNginx(plan: DeploymentPlan): string {
+  const names = [plan.site.portal.hostname, ...plan.routes.map((r) => r.hostname)];
+  return `${hashComment(plan, ["Gateway CT1010, first install only: /etc/nginx/conf.d/arcade.conf until certbot has the certificates."])}
+
+${server([
+    ...listenLines(plan, 80, " default_server"),
+    `server_name ${names.join(" ")};`,
+    "location /.well-known/acme-challenge/ {",
+    `    root ${acmeWebroot(plan)};`,
+    "}",
+    "location / {",
+    "    return 503;",
+    "}",
+  ])}
+`;
 }
 
 function renderMaps(plan: DeploymentPlan): string {

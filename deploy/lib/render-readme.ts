@@ -1,5 +1,7 @@
 import { describeOrigin } from "./generated-header";
 import type { DeploymentPlan } from "./plan-deployment";
+import { planFirewallOrThrow } from "./plan-firewall";
+import { acmeWebroot } from "./render-gateway-nginx";
 
 function gatewayRows(plan: DeploymentPlan): string[] {
   const static_ = `| gateway/starting.html | CT1010 ${plan.site.gateway.staticDir}/starting.html | shown while a game's CT is stopped or booting |`;
@@ -28,14 +30,34 @@ function tlsSteps(plan: DeploymentPlan): string[] {
       ? ["Caddy issues certificates from its own CA. Install its root (`/var/lib/caddy/.local/share/caddy/pki/authorities/local/root.crt` on CT1010) on every player device."]
       : [`Put a certificate and key from your own CA for each hostname at ${plan.site.nginx.certificate} / ${plan.site.nginx.certificateKey} ({host} = hostname).`];
   }
-  if (plan.site.mode === "caddy") return ["Caddy obtains certificates itself. Point DNS for every hostname at the gateway and forward ports 80 and 443 to CT1010."];
+  if (plan.site.mode === "caddy") {
+    return ["Caddy obtains and renews certificates itself, without stopping. Point DNS for every hostname at the gateway and forward ports 80 and 443 to CT1010."];
+  }
+  const webroot = acmeWebroot(plan);
+  const domains = names.map((name) => `-d ${name}`).join(" ");
   return [
-    "Point DNS for every hostname at the gateway, forward ports 80 and 443 to CT1010, then obtain the certificates before installing arcade.conf:",
-    ...names.map(
-      (name) =>
-        `- \`certbot certonly --standalone -d ${name} -m ${plan.site.acmeEmail} --agree-tos -n --pre-hook "systemctl stop nginx" --post-hook "systemctl start nginx"\``,
-    ),
+    "Point DNS for every hostname at the gateway and forward ports 80 and 443 to CT1010. First install only: serve the ACME challenge over plain HTTP, get the certificates, then install arcade.conf:",
+    "",
+    "```sh",
+    `install -d ${webroot} && cp gateway/nginx/acme-bootstrap.conf /etc/nginx/conf.d/arcade.conf && nginx -t && systemctl reload nginx`,
+    ...names.map((name) => `certbot certonly --webroot -w ${webroot} -d ${name} -m ${plan.site.acmeEmail} --agree-tos -n --deploy-hook "systemctl reload nginx"`),
+    "cp gateway/nginx/arcade.conf /etc/nginx/conf.d/arcade.conf && nginx -t && systemctl reload nginx",
+    "```",
+    "",
+    `Renewal (certbot's timer) uses the same webroot, which arcade.conf exempts from the HTTPS redirect; nginx keeps serving and only reloads. One certificate per name keeps the {host} paths; with one certificate for all (${domains}) set "nginx.certificate" to its path.`,
   ];
+}
+
+function firewallSteps(plan: DeploymentPlan): string {
+  const ids = planFirewallOrThrow(plan).map((g) => g.vmid);
+  return `On the Proxmox node (datacenter firewall on, every NIC with \`firewall=1\`; docs/deploy.md §8):
+
+\`\`\`sh
+cp deploy/out/proxmox/firewall/*.fw /etc/pve/firewall/
+deploy/proxmox/check-isolation.sh deploy/out/proxmox/isolation-probes.tsv
+\`\`\`
+
+Files for CT ${ids.join(", CT")}. Game CTs ${plan.site.gameUpdates ? "may reach DNS and HTTP(S) on the internet (gameUpdates: true)" : "reach nothing (gameUpdates: false)"}.`;
 }
 
 /** out/README.md: which generated file goes where, and the games it covers. */
@@ -68,6 +90,11 @@ Files in this folder: ${files.map((f) => `\`${f}\``).join(", ")}.
 ## TLS
 
 ${tlsSteps(plan).join("\n")}
+
+## Firewall and vmbr2
+
+\`proxmox/vmbr2.interfaces\` goes into the node's /etc/network/interfaces (then \`ifreload -a\`).
+${firewallSteps(plan)}
 
 ## Game hosts
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { z } from "zod";
 import { absolutePathPattern, hostnamePattern, isIpOrCidr, parseUpstream, type Upstream } from "./address";
 import { DeployConfigError } from "./deploy-config-error";
@@ -21,6 +22,47 @@ const upstream = (how: string) =>
     }
     return parsed;
   });
+
+const ipv4 = (how: string) => text(how).refine((v) => isIP(v) === 4, { error: `must be an IPv4 address: ${how}` });
+const ipv4List = (how: string) =>
+  z.array(ipv4(how), { error: `must be a list of IPv4 addresses: ${how}` }).min(1, { error: `needs at least one address: ${how}` });
+const vmid = (fallback: number) =>
+  z
+    .number({ error: `must be a CT id, e.g. ${fallback}` })
+    .int({ error: "must be a whole number" })
+    .min(100, { error: "must be a CT id from 100 up" })
+    .default(fallback);
+
+// Addresses the Proxmox firewall files need beyond the catalogue: who may talk to whom, and where DNS and the API are.
+const networkShape = z
+  .object(
+    {
+      proxmox: ipv4List('the node addresses the portal reaches on :8006, e.g. "proxmox": ["192.168.1.2"]'),
+      dns: ipv4List('the DNS resolvers the CTs use, e.g. "dns": ["192.168.1.1"]'),
+      uplink: text('the node\'s bridge to the LAN, e.g. "uplink": "vmbr0"').regex(/^vmbr\d{1,4}$/, { error: 'must be a bridge name such as "vmbr0"' }).default("vmbr0"),
+      vmbr2Address: text('the node\'s address on vmbr2 when "gameUpdates" is true, e.g. "vmbr2Address": "10.22.0.1/24"')
+        .refine((v) => isIpOrCidr(v) && v.includes("/") && isIP(v.split("/")[0]!) === 4, { error: 'must be an IPv4 address with prefix, e.g. "10.22.0.1/24"' })
+        .default("10.22.0.1/24"),
+      gateway: z
+        .object({ vmid: vmid(1010), address: ipv4('CT1010\'s address on vmbr2, e.g. "address": "10.22.0.10"').default("10.22.0.10") })
+        .strict()
+        .prefault({}),
+      portal: z
+        .object(
+          { vmid: vmid(2100), lan: ipv4('CT2100\'s address on the LAN (vmbr0), where the bot reaches it, e.g. "lan": "192.168.1.21"') },
+          { error: 'is required: e.g. "portal": { "lan": "192.168.1.21" }' },
+        )
+        .strict(),
+      bot: z
+        .object({ vmid: vmid(1000), lan: ipv4('CT1000\'s address on the LAN, e.g. "lan": "192.168.1.20"') }, { error: 'is required: e.g. "bot": { "lan": "192.168.1.20" }' })
+        .strict(),
+    },
+    {
+      error:
+        'is required (the Proxmox firewall files are generated from it): e.g. "network": { "proxmox": ["192.168.1.2"], "dns": ["192.168.1.1"], "portal": { "lan": "192.168.1.21" }, "bot": { "lan": "192.168.1.20" } }',
+    },
+  )
+  .strict();
 
 const siteShape = z
   .object({
@@ -47,12 +89,8 @@ const siteShape = z
           .refine((v) => !v.includes("/"), { error: 'must be a single IP address without /prefix, e.g. "bind": "127.0.0.1"' })
           .optional(),
         staticDir: absolutePath('where starting.html lives on CT1010, e.g. "staticDir": "/srv/gateway"').default("/srv/gateway"),
-        bootWaitSec: z
-          .number({ error: 'must be a number of seconds, e.g. "bootWaitSec": 15' })
-          .int({ error: "must be a whole number of seconds" })
-          .min(0, { error: "must be from 0 to 120 seconds" })
-          .max(120, { error: "must be from 0 to 120 seconds" })
-          .default(15),
+        // Removed: it held every request to a stopped game that long. Accepted here only to be named in crossFieldProblems.
+        bootWaitSec: z.unknown().optional(),
         trustedProxies: z
           .array(text("an IP or CIDR").refine(isIpOrCidr, { error: 'each entry must be an IP address or CIDR block, e.g. "127.0.0.1/32"' }), {
             error: 'must be a list of addresses whose X-Forwarded-* headers are trusted, e.g. "trustedProxies": ["127.0.0.1/32"]',
@@ -80,6 +118,9 @@ const siteShape = z
         certificateKey: text('the key path; {host} is replaced by each hostname, e.g. "/etc/letsencrypt/live/{host}/privkey.pem"')
           .regex(/^\/[A-Za-z0-9._\-/{}]*$/, { error: "must be an absolute path; {host} stands for each hostname" })
           .default("/etc/letsencrypt/live/{host}/privkey.pem"),
+        version: text('the nginx version on CT1010: Debian 12 has "1.22", Debian 13 "1.26" (`nginx -v`)')
+          .regex(/^\d+\.\d+(\.\d+)?$/, { error: 'must be a version such as "1.22" or "1.26.3" (see `nginx -v` on CT1010)' })
+          .default("1.26"),
       })
       .strict()
       .prefault({}),
@@ -95,6 +136,14 @@ const siteShape = z
       })
       .strict()
       .optional(),
+    bodyLimitKb: z
+      .number({ error: 'must be a number of KiB, e.g. "bodyLimitKb": 64 (the portal\'s ARCADE_BODY_LIMIT_KB)' })
+      .int({ error: "must be a whole number of KiB" })
+      .min(1, { error: "must be from 1 to 1048576 KiB" })
+      .max(1_048_576, { error: "must be from 1 to 1048576 KiB" })
+      .default(64),
+    gameUpdates: z.boolean({ error: 'must be true or false: true gives game CTs DNS and HTTP(S) to the internet through NAT on the node' }).default(false),
+    network: networkShape,
   })
   .strict();
 
@@ -105,6 +154,12 @@ function crossFieldProblems(raw: unknown, file: string): string[] {
   const problems: string[] = [];
   if (v.tls === "auto" && v.acmeEmail === undefined) {
     problems.push(`${file}: field "acmeEmail" is required when "tls" is "auto": e.g. "acmeEmail": "you@example.com"`);
+  }
+  const gateway = v.gateway as Record<string, unknown> | undefined;
+  if (typeof gateway === "object" && gateway !== null && "bootWaitSec" in gateway) {
+    problems.push(
+      `${file}: field "gateway.bootWaitSec" is no longer used: the gateway now shows the starting page at once and passes requests on as soon as the game answers; remove it`,
+    );
   }
   if (v.tls === "cloudflare-tunnel" && v.cloudflare === undefined) {
     problems.push(`${file}: field "cloudflare" is required when "tls" is "cloudflare-tunnel": e.g. "cloudflare": { "tunnel": "<UUID from cloudflared tunnel create>" }`);
@@ -118,7 +173,7 @@ type SiteShape = z.output<typeof siteShape>;
 export type SiteSettings = Omit<SiteShape, "portal" | "gateway" | "cloudflare"> & {
   file: string;
   portal: SiteShape["portal"] & { origin: string };
-  gateway: Omit<SiteShape["gateway"], "trustedProxies"> & { trustedProxies: string[] };
+  gateway: Omit<SiteShape["gateway"], "trustedProxies" | "bootWaitSec"> & { trustedProxies: string[] };
   cloudflare: { tunnel: string; credentialsFile: string; service: string } | undefined;
 };
 
@@ -148,7 +203,7 @@ export function parseSiteSettings(raw: unknown, file: string): SiteSettings {
     ...v,
     file,
     portal: { ...v.portal, origin: `https://${v.portal.hostname}` },
-    gateway: { ...v.gateway, trustedProxies },
+    gateway: { staticDir: v.gateway.staticDir, ...(v.gateway.bind === undefined ? {} : { bind: v.gateway.bind }), trustedProxies },
     cloudflare: v.cloudflare && {
       tunnel: v.cloudflare.tunnel,
       credentialsFile: v.cloudflare.credentialsFile ?? `/etc/cloudflared/${v.cloudflare.tunnel}.json`,

@@ -31,7 +31,9 @@ export function startFakePortal(): Promise<FakeUpstream> {
       res.on("close", () => clearInterval(timer));
       return;
     }
-    res.writeHead(200, { "content-type": "text/plain" }).end("portal");
+    // Like the portal, read the whole body before answering.
+    req.resume();
+    req.on("end", () => res.writeHead(200, { "content-type": "text/plain" }).end("portal"));
   });
   return listen(server, seen);
 }

@@ -17,3 +17,11 @@ export function writeCatalogue(manifests: GameManifestInput[], parent = tmpdir()
 export function manifest(id: string, vmid: number, upstream: string): GameManifestInput {
   return { id, name: id[0]!.toUpperCase() + id.slice(1), vmid, url: `https://${id}.example.com/`, upstream };
 }
+
+/** The "network" section of a site settings file, as in deploy/site.example.json. */
+export const exampleNetwork = {
+  proxmox: ["192.168.1.2"],
+  dns: ["192.168.1.1"],
+  portal: { lan: "192.168.1.21" },
+  bot: { lan: "192.168.1.20" },
+};

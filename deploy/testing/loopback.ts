@@ -79,7 +79,7 @@ export function runToEnd(command: string, args: string[]): { status: number | nu
 export type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
 /** One HTTP request to 127.0.0.1 with an explicit Host header. */
-export function send(port: number, host: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+export function send(port: number, host: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, path, method: options.method ?? "GET", headers: { host, ...options.headers }, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -89,7 +89,7 @@ export function send(port: number, host: string, path: string, options: { method
     });
     req.setTimeout(15_000, () => req.destroy(new Error(`no answer from 127.0.0.1:${port}${path} within 15 s`)));
     req.on("error", reject);
-    req.end();
+    req.end(options.body);
   });
 }
 
@@ -121,4 +121,30 @@ export function collectEvents(port: number, host: string, path: string, count: n
     });
     req.end();
   });
+}
+
+/** Debian's stock nginx.conf in miniature around a generated site file, with every process path under `dir`. */
+export function nginxMainConf(dir: string, siteFile: string): string {
+  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((k) => `${k}_temp_path ${dir}/temp/${k};`).join("\n  ");
+  return `${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log ${dir}/access.log;
+  gzip on;
+  ${temp}
+  include ${siteFile};
+}
+`;
+}
+
+/** The installed nginx's version, e.g. "1.22.1", so tests generate the form it understands. */
+export function installedNginxVersion(): string {
+  const { output } = runToEnd(NGINX, ["-v"]);
+  const version = /nginx\/(\d+\.\d+\.\d+)/.exec(output)?.[1];
+  if (version === undefined) throw new Error(`cannot read the nginx version from: ${output}`);
+  return version;
 }

@@ -8,7 +8,7 @@ import { loadCatalogue } from "@/lib/games";
 import { planDeploymentOrThrow, type DeploymentPlan } from "@/deploy/lib/plan-deployment";
 import { renderGameHostNginx, type GameHostRuntime } from "@/deploy/lib/render-game-host-nginx";
 import { parseSiteSettings, readSiteSettingsOrThrow } from "@/deploy/lib/site-settings";
-import { manifest, writeCatalogue } from "@/deploy/testing/fixtures";
+import { exampleNetwork, manifest, writeCatalogue } from "@/deploy/testing/fixtures";
 import { findFreePort, NGINX, requireBinaryOrThrow, runToEnd, send, startServer, stopServer, type RunningServer } from "@/deploy/testing/loopback";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "arcade-game-host-"));
@@ -64,7 +64,7 @@ describe("a game CT's nginx serving a pygbag build", () => {
     for (const [name, bytes] of Object.entries(files)) writeFileSync(path.join(build, name), bytes);
     const { dir, games } = writeCatalogue([manifest("pyg", 2000, "http://10.22.0.20:80")], tmp);
     const site = parseSiteSettings(
-      { portal: { hostname: "arcade.example.com", upstream: "http://10.22.0.21:3000" }, mode: "nginx", tls: "internal", gameHosts: { webRoots: { pyg: build } } },
+      { portal: { hostname: "arcade.example.com", upstream: "http://10.22.0.21:3000" }, mode: "nginx", tls: "internal", gameHosts: { webRoots: { pyg: build } }, network: exampleNetwork },
       "test-site.json",
     );
     const plan = planDeploymentOrThrow(games, site, dir);

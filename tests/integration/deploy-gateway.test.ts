@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "@/lib/games";
 import { planDeploymentOrThrow, type DeploymentPlan } from "@/deploy/lib/plan-deployment";
@@ -10,13 +10,28 @@ import { renderGatewayNginx } from "@/deploy/lib/render-gateway-nginx";
 import { renderStartingPage } from "@/deploy/lib/render-starting-page";
 import { parseSiteSettings } from "@/deploy/lib/site-settings";
 import { startFakeGame, startFakePortal, type FakeUpstream } from "@/deploy/testing/fake-upstreams";
-import { manifest, writeCatalogue } from "@/deploy/testing/fixtures";
-import { CADDY, collectEvents, findFreePort, NGINX, requireBinaryOrThrow, runToEnd, send, startServer, stopServer, type RunningServer } from "@/deploy/testing/loopback";
+import { exampleNetwork, manifest, writeCatalogue } from "@/deploy/testing/fixtures";
+import { selfSignedCertificate } from "@/deploy/testing/self-signed";
+import {
+  CADDY,
+  collectEvents,
+  findFreePort,
+  installedNginxVersion,
+  NGINX,
+  nginxMainConf,
+  requireBinaryOrThrow,
+  runToEnd,
+  send,
+  startServer,
+  stopServer,
+  type RunningServer,
+} from "@/deploy/testing/loopback";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "arcade-gateway-"));
 let portal: FakeUpstream | undefined;
 let game: FakeUpstream | undefined;
 let plan: DeploymentPlan;
+let asleepPort = 0;
 
 function tunnelSite(raw: Record<string, unknown> = {}) {
   return parseSiteSettings(
@@ -25,37 +40,20 @@ function tunnelSite(raw: Record<string, unknown> = {}) {
       mode: "caddy",
       tls: "cloudflare-tunnel",
       cloudflare: { tunnel: "arcade" },
-      gateway: { bind: "127.0.0.1", staticDir: tmp, bootWaitSec: 1 },
+      gateway: { bind: "127.0.0.1", staticDir: tmp },
+      network: exampleNetwork,
       ...raw,
     },
     "test-site.json",
   );
 }
 
-/** Debian's stock nginx.conf in miniature, with every process path in the temp folder, including the site file. */
-function nginxMain(dir: string, siteFile: string): string {
-  mkdirSync(path.join(dir, "temp"), { recursive: true });
-  const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((k) => `${k}_temp_path ${dir}/temp/${k};`).join("\n  ");
-  return `${process.getuid?.() === 0 ? "user root;\n" : ""}worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log ${dir}/access.log;
-  gzip on;
-  ${temp}
-  include ${siteFile};
-}
-`;
-}
-
 function writeNginx(name: string, site: string): string {
   const dir = path.join(tmp, name);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "arcade.conf"), site);
-  writeFileSync(path.join(dir, "nginx.conf"), nginxMain(dir, path.join(dir, "arcade.conf")));
+  mkdirSync(path.join(dir, "temp"), { recursive: true });
+  writeFileSync(path.join(dir, "nginx.conf"), nginxMainConf(dir, path.join(dir, "arcade.conf")));
   return dir;
 }
 
@@ -68,8 +66,8 @@ describe("test prerequisites", () => {
 
 beforeAll(async () => {
   [portal, game] = await Promise.all([startFakePortal(), startFakeGame()]);
-  const asleep = await findFreePort();
-  const { dir, games } = writeCatalogue([manifest("cartofia", 2000, `http://127.0.0.1:${game.port}`), manifest("sleepy", 2201, `http://127.0.0.1:${asleep}`)], tmp);
+  asleepPort = await findFreePort();
+  const { dir, games } = writeCatalogue([manifest("cartofia", 2000, `http://127.0.0.1:${game.port}`), manifest("sleepy", 2201, `http://127.0.0.1:${asleepPort}`)], tmp);
   plan = planDeploymentOrThrow(games, tunnelSite(), dir);
   writeFileSync(path.join(tmp, "starting.html"), renderStartingPage(plan));
 });
@@ -126,8 +124,10 @@ function describeGateway(start: (port: number) => Promise<RunningServer>) {
     expect(reply.headers["strict-transport-security"]).toBeUndefined();
   });
 
-  it("shows the self-refreshing starting page while a game's CT does not answer", async () => {
+  it("shows the self-refreshing starting page within a second while a game's CT does not answer, and the game once it does", async () => {
+    const asked = Date.now();
     const reply = await send(port, "sleepy.example.com", "/");
+    expect(Date.now() - asked).toBeLessThan(1_000);
     expect([502, 503]).toContain(reply.status);
     expect(reply.headers["content-type"]).toMatch(/^text\/html/);
     expect(reply.headers["cache-control"]).toBe("no-store");
@@ -135,6 +135,27 @@ function describeGateway(start: (port: number) => Promise<RunningServer>) {
     expect(body).toContain("The game is starting");
     expect(body).toContain('http-equiv="refresh"');
     expect(body).toContain('href="https://arcade.example.com/"');
+
+    // The game comes up on its address: the very next request (the page reloads itself) reaches it.
+    const booted = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("booted game"));
+    await new Promise<void>((resolve) => booted.listen(asleepPort, "127.0.0.1", resolve));
+    try {
+      const after = await send(port, "sleepy.example.com", "/");
+      expect(after.status).toBe(200);
+      expect(after.body.toString()).toBe("booted game");
+    } finally {
+      booted.closeAllConnections();
+      await new Promise((resolve) => booted.close(resolve));
+    }
+  });
+
+  it("refuses a request body above bodyLimitKb with 413 before it reaches the portal", async () => {
+    const before = portal!.seen.length;
+    const big = await send(port, "arcade.example.com", "/api/v1/big", { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(65 * 1024) });
+    expect(big.status).toBe(413);
+    expect(portal!.seen.length).toBe(before);
+    const small = await send(port, "arcade.example.com", "/api/v1/small", { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(1024) });
+    expect(small.status).toBe(200);
   });
 
   it("refuses a hostname it does not serve without asking any upstream", async () => {
@@ -161,8 +182,8 @@ describe("nginx gateway behind a Cloudflare Tunnel", () => {
   });
 
   it("passes nginx -t in production form, for the tunnel and with certificates on 443", () => {
-    const cert = selfSignedCertificate();
-    const auto = tunnelSite({ tls: "auto", acmeEmail: "you@example.com", gateway: {}, nginx: { certificate: cert.cert, certificateKey: cert.key } });
+    const cert = selfSignedCertificate(tmp, ["arcade.example.com"]);
+    const auto = tunnelSite({ tls: "auto", acmeEmail: "you@example.com", gateway: {}, nginx: { certificate: cert.cert, certificateKey: cert.key, version: installedNginxVersion() } });
     const internal = { ...auto, tls: "internal" as const };
     const games = loadCatalogue(plan.sources.games).games;
     for (const [name, site] of Object.entries({ tunnel: tunnelSite({ gateway: {} }), auto, internal })) {
@@ -172,21 +193,19 @@ describe("nginx gateway behind a Cloudflare Tunnel", () => {
       expect(result.status).toBe(0);
     }
   });
-});
 
-function selfSignedCertificate(): { cert: string; key: string } {
-  const keys = forge.pki.rsa.generateKeyPair(2048);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = "01";
-  cert.validity.notBefore = new Date();
-  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-  const subject = [{ name: "commonName", value: "arcade.example.com" }];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  const files = { cert: path.join(tmp, "test.crt"), key: path.join(tmp, "test.key") };
-  writeFileSync(files.cert, forge.pki.certificateToPem(cert));
-  writeFileSync(files.key, forge.pki.privateKeyToPem(keys.privateKey));
-  return files;
-}
+  it("writes `http2 on;` for nginx 1.26 (Debian 13) in a config that is otherwise what this nginx accepts", () => {
+    // Only nginx 1.22 is installed here, which predates the directive: check the 1.26 form without its
+    // `http2 on;` lines, and that those lines are the only difference to the 1.22 form besides the listen flag.
+    const cert = selfSignedCertificate(tmp, ["arcade.example.com"]);
+    const games = loadCatalogue(plan.sources.games).games;
+    const siteFor = (version: string) => tunnelSite({ tls: "auto", acmeEmail: "you@example.com", gateway: {}, nginx: { certificate: cert.cert, certificateKey: cert.key, version } });
+    const modern = renderGatewayNginx(planDeploymentOrThrow(games, siteFor("1.26.3")));
+    const legacy = renderGatewayNginx(planDeploymentOrThrow(games, siteFor("1.22.1")));
+    expect(modern).toContain("http2 on;");
+    const withoutDirective = modern.replace(/\n\s*http2 on;/g, "");
+    expect(withoutDirective).toBe(legacy.replaceAll(" ssl http2;", " ssl;"));
+    const dir = writeNginx("prod-1.26", withoutDirective);
+    expect(runToEnd(NGINX, ["-t", "-p", dir, "-c", path.join(dir, "nginx.conf")]).status).toBe(0);
+  });
+});

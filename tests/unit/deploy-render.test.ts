@@ -11,7 +11,7 @@ import { renderGameHostNginx } from "@/deploy/lib/render-game-host-nginx";
 import { renderGatewayNginx } from "@/deploy/lib/render-gateway-nginx";
 import { renderStartingPage } from "@/deploy/lib/render-starting-page";
 import { parseSiteSettings } from "@/deploy/lib/site-settings";
-import { manifest, writeCatalogue } from "@/deploy/testing/fixtures";
+import { exampleNetwork, manifest, writeCatalogue } from "@/deploy/testing/fixtures";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "arcade-deploy-unit-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -34,6 +34,7 @@ function siteFor(tls: Tls, mode: "caddy" | "nginx", webRoots: Record<string, str
       acmeEmail: "owner@example.com",
       cloudflare: { tunnel: "arcade" },
       gameHosts: { webRoots },
+      network: exampleNetwork,
     },
     "deploy/site.json",
   );
@@ -110,7 +111,12 @@ describe("gateway configs", () => {
     const portal = sites.get("arcade.example.com")!;
     expect(portal).toMatch(/handle \/api\/v1\/events\* \{\n\t\treverse_proxy 10\.22\.0\.21:3000 \{\n\t\t\tflush_interval -1/);
     expect(portal).toContain('header Strict-Transport-Security "max-age=31536000"');
-    expect(sites.get("bomber.example.com")).toContain("reverse_proxy 10.22.0.31:8080 {\n\t\tlb_try_duration 15s");
+    // A stopped game's starting page at once: a short dial timeout, and nothing that holds or remembers failures.
+    expect(sites.get("bomber.example.com")).toContain("reverse_proxy 10.22.0.31:8080 {\n\t\ttransport http {\n\t\t\tdial_timeout 700ms\n\t\t\tkeepalive off\n\t\t}");
+    expect(renderCaddyfile(planFor("auto"))).not.toMatch(/lb_try_duration|fail_duration|health_uri/);
+    for (const site of sites.keys()) {
+      if (site !== "http://") expect(sites.get(site), site).toContain("request_body {\n\t\tmax_size 64KiB\n\t}");
+    }
     expect(sites.get("snake.example.com")).toContain("reverse_proxy 10.22.0.20:80 {");
     expect(sites.get("snake.example.com")).toContain("rewrite * /starting.html");
     expect(sites.get("snake.example.com")).not.toMatch(/Strict-Transport-Security|encode/);
@@ -129,9 +135,18 @@ describe("gateway configs", () => {
 
   it("gives the nginx gateway the same routes, SSE without buffering, HTTPS redirects and a refusing default", () => {
     const blocks = serverBlocks(renderGatewayNginx(planFor("auto", "nginx")));
-    expect(blocks.get("(default)")).toMatch(/listen 80 default_server;\n\s+listen 443 ssl default_server;\n\s+ssl_reject_handshake on;\n\s+return 421;/);
-    expect(blocks.get("arcade.example.com bomber.example.com cartofia.example.com snake.example.com")).toContain("return 308 https://$host$request_uri;");
+    expect(blocks.get("(default)")).toMatch(
+      /listen 80 default_server;\n\s+listen \[::\]:80 default_server;\n\s+listen 443 ssl default_server;\n\s+listen \[::\]:443 ssl default_server;\n\s+ssl_reject_handshake on;\n\s+return 421;/,
+    );
+    const redirects = blocks.get("arcade.example.com bomber.example.com cartofia.example.com snake.example.com")!;
+    expect(redirects).toMatch(/location \/ \{\n\s+return 308 https:\/\/\$host\$request_uri;/);
+    // certbot --webroot renews through plain HTTP while nginx keeps serving.
+    expect(redirects).toMatch(/location \/\.well-known\/acme-challenge\/ \{\n\s+root \/srv\/gateway\/acme;/);
     const portal = blocks.get("arcade.example.com")!;
+    expect(portal).toMatch(/listen 443 ssl;\n\s+listen \[::\]:443 ssl;\n\s+http2 on;/);
+    expect(portal).toContain("client_max_body_size 64k;");
+    expect(blocks.get("cartofia.example.com")).toContain("client_max_body_size 64k;");
+    expect(blocks.get("cartofia.example.com")).toContain("proxy_connect_timeout 700ms;");
     expect(portal).toContain("ssl_certificate /etc/letsencrypt/live/arcade.example.com/fullchain.pem;");
     expect(portal).toMatch(/location \/api\/v1\/events \{[^}]*proxy_buffering off;[^}]*proxy_read_timeout 1h;/);
     expect(portal).toContain('add_header Strict-Transport-Security "max-age=31536000" always;');
@@ -140,6 +155,19 @@ describe("gateway configs", () => {
     expect(blocks.get("cartofia.example.com")).not.toContain("Strict-Transport-Security");
     const tunnel = renderGatewayNginx(planFor("cloudflare-tunnel", "nginx"));
     expect(tunnel).not.toMatch(/ssl|443/);
+  });
+
+  it("writes the HTTP/2 form the gateway's nginx understands: `http2 on;` from 1.25.1, the listen flag before", () => {
+    const withVersion = (version: string) =>
+      renderGatewayNginx(planDeploymentOrThrow(catalogue.games, { ...siteFor("auto", "nginx"), nginx: { ...siteFor("auto", "nginx").nginx, version } }, catalogue.dir));
+    for (const version of ["1.22", "1.22.1", "1.25.0"]) {
+      expect(withVersion(version), version).toMatch(/listen 443 ssl http2;\n\s+listen \[::\]:443 ssl http2;/);
+      expect(withVersion(version), version).not.toContain("http2 on;");
+    }
+    for (const version of ["1.25.1", "1.26", "1.26.3", "2.0"]) {
+      expect(withVersion(version), version).toContain("http2 on;");
+      expect(withVersion(version), version).not.toMatch(/ssl http2/);
+    }
   });
 
   it("sends every hostname through the tunnel and ends with the mandatory catch-all", () => {
@@ -166,6 +194,11 @@ describe("generated output", () => {
     const files = renderDeployment(planFor("cloudflare-tunnel", "nginx"));
     expect(files.map((f) => f.path)).toEqual(expect.arrayContaining(["gateway/nginx/arcade.conf", "gateway/starting.html", "cloudflared/config.yml", "README.md"]));
     for (const file of files) expect(file.content.split("\n")[0], file.path).toMatch(/^(#|<!--) Generated by deploy\/generate\.ts from the catalogue .* and deploy\/site\.json\./);
+    expect(files.map((f) => f.path)).toEqual(
+      expect.arrayContaining(["proxmox/firewall/1000.fw", "proxmox/firewall/1010.fw", "proxmox/firewall/2000.fw", "proxmox/firewall/2100.fw", "proxmox/firewall/2201.fw", "proxmox/vmbr2.interfaces", "proxmox/isolation-probes.tsv"]),
+    );
+    expect(caddy).not.toContain("gateway/nginx/acme-bootstrap.conf");
+    expect(renderDeployment(planFor("auto", "nginx")).map((f) => f.path)).toContain("gateway/nginx/acme-bootstrap.conf");
     const readme = files.find((f) => f.path === "README.md")!.content;
     expect(readme).toContain("| game-hosts/ct2201/nginx.conf | CT2201 /etc/nginx/nginx.conf |");
     expect(readme).toContain("| Snake | https://snake.example.com/ | CT2000 | http://10.22.0.20:80 | /srv/snake |");

@@ -4,12 +4,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DeployConfigError } from "@/deploy/lib/deploy-config-error";
 import { parseSiteSettings, readSiteSettingsOrThrow } from "@/deploy/lib/site-settings";
+import { exampleNetwork } from "@/deploy/testing/fixtures";
 
 const good = {
   portal: { hostname: "arcade.example.com", upstream: "http://10.22.0.21:3000" },
   mode: "caddy",
   tls: "auto",
   acmeEmail: "you@example.com",
+  network: exampleNetwork,
 };
 
 function problemsOf(run: () => unknown): string[] {
@@ -27,7 +29,17 @@ describe("site settings", () => {
     const site = readSiteSettingsOrThrow("deploy/site.example.json");
     expect(site.portal).toMatchObject({ hostname: "arcade.example.com", origin: "https://arcade.example.com" });
     expect(site.portal.upstream).toMatchObject({ origin: "http://10.22.0.21:3000", dial: "10.22.0.21:3000" });
-    expect(site.gateway).toEqual({ staticDir: "/srv/gateway", bootWaitSec: 15, trustedProxies: [] });
+    expect(site.gateway).toEqual({ staticDir: "/srv/gateway", trustedProxies: [] });
+    expect(site).toMatchObject({ bodyLimitKb: 64, gameUpdates: false, nginx: { version: "1.26" } });
+    expect(site.network).toEqual({
+      proxmox: ["192.168.1.2"],
+      dns: ["192.168.1.1"],
+      uplink: "vmbr0",
+      vmbr2Address: "10.22.0.1/24",
+      gateway: { vmid: 1010, address: "10.22.0.10" },
+      portal: { vmid: 2100, lan: "192.168.1.21" },
+      bot: { vmid: 1000, lan: "192.168.1.20" },
+    });
     expect(site.gameHosts).toEqual({ webRootBase: "/var/www/games", webRoots: {} });
   });
 
@@ -40,7 +52,14 @@ describe("site settings", () => {
   it("names the file, the field and a fix for every bad value at once", () => {
     const problems = problemsOf(() =>
       parseSiteSettings(
-        { portal: { hostname: "https://arcade.example.com/", upstream: "http://10.22.0.21:3000/portal" }, mode: "apache", tls: "auto", gateway: { bootWaitSec: 600 } },
+        {
+          portal: { hostname: "https://arcade.example.com/", upstream: "http://10.22.0.21:3000/portal" },
+          mode: "apache",
+          tls: "auto",
+          gateway: { bootWaitSec: 15 },
+          bodyLimitKb: 0,
+          network: { ...exampleNetwork, dns: [], bot: { lan: "cartofia.lan" } },
+        },
         "deploy/site.json",
       ),
     );
@@ -49,11 +68,14 @@ describe("site settings", () => {
         expect.stringMatching(/^deploy\/site\.json: field "portal\.hostname" must be a bare lower-case hostname .*e\.g\. "hostname": "arcade\.example\.com"/),
         expect.stringMatching(/^deploy\/site\.json: field "portal\.upstream" must be an origin only .*e\.g\. "upstream": "http:\/\/10\.22\.0\.21:3000"/),
         expect.stringMatching(/^deploy\/site\.json: field "mode" must be "caddy" or "nginx"/),
-        expect.stringMatching(/^deploy\/site\.json: field "gateway\.bootWaitSec" must be from 0 to 120 seconds/),
+        expect.stringMatching(/^deploy\/site\.json: field "bodyLimitKb" must be from 1 to 1048576 KiB/),
+        expect.stringMatching(/^deploy\/site\.json: field "network\.dns" needs at least one address: .*"dns": \["192\.168\.1\.1"\]/),
+        expect.stringMatching(/^deploy\/site\.json: field "network\.bot\.lan" must be an IPv4 address: CT1000's address on the LAN/),
+        expect.stringMatching(/^deploy\/site\.json: field "gateway\.bootWaitSec" is no longer used: the gateway now shows the starting page at once.*remove it/),
         'deploy/site.json: field "acmeEmail" is required when "tls" is "auto": e.g. "acmeEmail": "you@example.com"',
       ]),
     );
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(8);
   });
 
   it("asks for what each TLS mode needs: an ACME e-mail, or the tunnel", () => {
@@ -68,6 +90,7 @@ describe("site settings", () => {
   it("says which required field is missing and what to put there", () => {
     expect(problemsOf(() => parseSiteSettings({ mode: "nginx", tls: "internal" }, "site.json"))).toEqual([
       expect.stringMatching(/^site\.json: field "portal" is required: e\.g\. "portal": \{ "hostname": "arcade\.example\.com"/),
+      expect.stringMatching(/^site\.json: field "network" is required \(the Proxmox firewall files are generated from it\): e\.g\. "network": \{ "proxmox": \["192\.168\.1\.2"\]/),
     ]);
     expect(problemsOf(() => parseSiteSettings({ ...good, portal: { upstream: "http://10.22.0.21:3000" } }, "site.json"))).toEqual([
       expect.stringMatching(/^site\.json: field "portal\.hostname" is required: the portal's public name/),
