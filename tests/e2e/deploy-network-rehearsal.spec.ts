@@ -2,7 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { planDeploymentOrThrow, type DeploymentPlan } from "../../deploy/lib/plan-deployment";
 import { renderCaddyfile } from "../../deploy/lib/render-caddyfile";
 import { renderDeployment } from "../../deploy/lib/render-deployment";

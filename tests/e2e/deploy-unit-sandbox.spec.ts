@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { healthSchema } from "../../lib/api/schemas";
 import { parseTimeSpan, readUnitFile, unitValueOrThrow } from "../../deploy/testing/systemd-unit";
 import { startUnitSandboxed, type SandboxedUnit } from "../../deploy/testing/unit-sandbox";
