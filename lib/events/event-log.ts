@@ -1,5 +1,6 @@
 import type { Db } from "../db/open-database";
 import { describeEvent } from "./describe-event";
+import { listLogIdentities, resolveResume, type EventCursor, type LogIdentity, type ResumePoint } from "./log-identity";
 import type { ArcadeEvent, EventType, NewEvent } from "./types";
 
 type Row = {
@@ -111,6 +112,16 @@ export class EventLog {
     const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`;
     args.push(Math.min(Math.max(filter.limit ?? 100, 1), 500));
     return (this.db.prepare(sql).all(...args) as Row[]).map(fromRow);
+  }
+
+  /** The log's current identity: clients keep it with their last event id to tell a reset from being behind. */
+  identity(): LogIdentity {
+    return listLogIdentities(this.db).at(-1)!;
+  }
+
+  /** Where a stream for a client at `cursor` resumes, given the newest stored id. */
+  resumePoint(cursor: EventCursor, newest = this.lastId()): ResumePoint {
+    return resolveResume(listLogIdentities(this.db), cursor, newest);
   }
 
   lastId(): number {

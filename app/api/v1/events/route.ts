@@ -14,7 +14,7 @@ export function GET(request: Request) {
     const { cp, caller } = await routeContext(request);
     assertCan(caller.actor, "games:view", cp.authz);
     const stream = createEventStream(cp.hub, cp.events, {
-      lastEventId: readLastEventId(request),
+      cursor: readLastEventId(request),
       signal: request.signal,
       redact: !can(caller.actor, "audit:view", cp.authz),
       maxDurationMs: caller.source === "web" ? RECHECK_AFTER_MS : undefined,
