@@ -4,7 +4,7 @@ import type { PortalEnv } from "../env";
 import { EventLog } from "../events";
 import { loadCatalogue } from "../games";
 import { createLifecycle, type LifecycleTiming, type ProbeResult, type ProxmoxPort } from "../lifecycle";
-import { createProxmoxClient, type MetricPoint } from "../proxmox";
+import { createProxmoxClient, sleep, type MetricPoint } from "../proxmox";
 import { PresenceBoard } from "../presence";
 import { StatusWatcher } from "../status";
 import { ViewHub } from "./view-hub";
@@ -62,12 +62,25 @@ export function createControlPlane(options: ControlPlaneOptions) {
     presence,
     proxmox: client,
     authz: { adminRoleIds: env.discord.adminRoleIds },
-    async close(): Promise<void> {
+    /** Set on SIGTERM: requests that still arrive are told the portal is restarting. */
+    closing: false,
+    /**
+     * Stops the watcher and the timers and lets go of every operation (a restarted portal resumes them from the
+     * database). Resolves true once all of it let go within `graceMs` and the database is closed; false when an
+     * answer from Proxmox was still outstanding: the database then stays open for the process exit, which loses
+     * nothing (every write is a committed SQLite transaction by the time it returns).
+     */
+    async close(graceMs = Number.POSITIVE_INFINITY): Promise<boolean> {
       clearInterval(housekeeping);
-      await watcher.stop();
-      await lifecycle.close();
+      const settled = Promise.all([watcher.stop(), lifecycle.close()]).then(() => true);
+      const grace = new AbortController();
+      const expired = Number.isFinite(graceMs) ? sleep(graceMs, grace.signal).then(() => false, () => false) : new Promise<boolean>(() => undefined);
+      const inTime = await Promise.race([settled, expired]);
+      grace.abort();
+      if (!inTime) return false;
       await client.close?.();
       db.close();
+      return true;
     },
   };
 }

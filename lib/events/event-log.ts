@@ -142,6 +142,15 @@ export class EventLog {
   }
 
   /**
+   * The game's state as its latest event left it, skipping `unknown`: what it was before the portal (or
+   * Proxmox) lost sight of it. Null for a game with no history.
+   */
+  lastRecordedState(gameId: string): string | null {
+    const sql = "SELECT state FROM events WHERE game_id = ? AND state IN ('stopped', 'starting', 'ready', 'stopping', 'failed') ORDER BY id DESC LIMIT 1";
+    return (this.db.prepare(sql).pluck().get(gameId) as string | undefined) ?? null;
+  }
+
+  /**
    * Durations of the game's most recent cold boots, newest first: the ETA's raw material. A cold boot is a ready
    * that followed our own start task (a vzstart UPID); reboots, adopted CTs and already-running ones would skew it.
    */

@@ -29,12 +29,13 @@ async function streamFrames(events: EventLog, cursor: EventCursor | null, count:
   const stream = createEventStream(hubFor(events), events, { cursor, signal: controller.signal });
   const frames: SseFrame[] = [];
   const feed = createSseParser((frame) => frames.push(frame));
-  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
   let started = false;
   while (frames.filter((f) => f.event === "arcade").length < count) {
     const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000))]);
     if (next === null || next.done) break;
-    feed(next.value);
+    feed(decoder.decode(next.value, { stream: true }));
     if (!started && frames.length > 0) {
       started = true;
       live();
