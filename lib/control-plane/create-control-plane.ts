@@ -1,5 +1,5 @@
 import { SYSTEM_ACTOR, toActorRef } from "../authz";
-import { openDatabase } from "../db";
+import { holdPortalLock, openDatabase, portalLockFile } from "../db";
 import type { PortalEnv } from "../env";
 import { EventLog } from "../events";
 import { loadCatalogue } from "../games";
@@ -24,6 +24,9 @@ export function createControlPlane(options: ControlPlaneOptions) {
   const { env } = options;
   const catalogue = loadCatalogue(env.gamesDir);
   const db = openDatabase(env.dbFile);
+  // Tells `npm run restore` that a portal uses this database; the kernel drops it when this process ends.
+  const lock = env.dbFile === ":memory:" ? null : holdPortalLock(env.dbFile);
+  if (env.dbFile !== ":memory:" && !lock) console.warn(`Another process holds ${portalLockFile(env.dbFile)}: a second portal (or a restore) is using ${env.dbFile}.`);
   const events = new EventLog(db);
   const client = options.proxmox ?? createProxmoxClient(env.proxmox);
   const lifecycle = createLifecycle({ proxmox: client, catalogue, db, events, probe: options.probe, timing: options.timing });
@@ -80,6 +83,7 @@ export function createControlPlane(options: ControlPlaneOptions) {
       if (!inTime) return false;
       await client.close?.();
       db.close();
+      lock?.release();
       return true;
     },
   };
