@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChannelPort, isPermanentDiscordError } from "@/bot/discord/channel-port";
@@ -52,7 +53,7 @@ beforeAll(async () => {
     req.on("close", () => abort.abort());
     const stream = createEventStream(harness.cp.hub, harness.cp.events, { cursor: readLastEventId(request), signal: abort.signal });
     res.writeHead(200, eventStreamHeaders);
-    Readable.fromWeb(stream as import("node:stream/web").ReadableStream).pipe(res);
+    Readable.fromWeb(stream as NodeReadableStream).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
