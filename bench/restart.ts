@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startStack } from "../scripts/stack";
 import { startBotProcess } from "../tests/e2e/support/bot-process";
-import { channels, demo, tempStateFile } from "../tests/e2e/support/bot-stack";
+import { botEnvFor } from "../tests/e2e/support/bot-stack";
 import { copyDemoCatalogue, freePort } from "../tests/e2e/support/e2e-catalogue";
 import { spawnPortal, type PortalLaunch } from "../tests/e2e/support/portal-process";
 import { assertBuilt, percentile } from "./support";
@@ -59,16 +59,7 @@ try {
   const botGone: number[] = [];
   const botResumed: number[] = [];
   const first = await upAndHealthy();
-  const bot = startBotProcess({
-    DISCORD_TOKEN: demo.bot.token,
-    DISCORD_APP_ID: demo.bot.applicationId,
-    DISCORD_GUILD_ID: demo.guild.id,
-    DISCORD_NOTIFY_CHANNEL_ID: channels.notify,
-    DISCORD_API_URL: stack.discord.apiUrl,
-    ARCADE_URL: first.portal.url,
-    ARCADE_API_TOKEN: stack.apiToken,
-    BOT_STATE_FILE: tempStateFile(),
-  });
+  const bot = startBotProcess(botEnvFor({ discordApiUrl: stack.discord.apiUrl, portalUrl: first.portal.url, apiToken: stack.apiToken }));
   const connectedAt: number[] = [];
   bot.child.stdout?.on("data", (chunk: Buffer) => {
     for (const _line of chunk.toString().match(/following the arcade's events/g) ?? []) connectedAt.push(Date.now());

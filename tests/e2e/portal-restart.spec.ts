@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startStack, type Stack } from "../../scripts/stack";
 import { startBotProcess } from "./support/bot-process";
-import { channels, demo, tempStateFile } from "./support/bot-stack";
+import { botEnvFor, channels } from "./support/bot-stack";
 import { copyDemoCatalogue, freePort } from "./support/e2e-catalogue";
 import { spawnPortal, type PortalLaunch } from "./support/portal-process";
 
@@ -63,17 +63,7 @@ for (const [launch, how] of launches) {
     test.setTimeout(120_000);
     const first = spawnPortal(stack.portalEnv, port, launch);
     await first.waitForHealth();
-    const bot = startBotProcess({
-      DISCORD_TOKEN: demo.bot.token,
-      DISCORD_APP_ID: demo.bot.applicationId,
-      DISCORD_GUILD_ID: demo.guild.id,
-      DISCORD_NOTIFY_CHANNEL_ID: channels.notify,
-      DISCORD_API_URL: stack.discord.apiUrl,
-      ARCADE_URL: first.url,
-      ARCADE_PUBLIC_URL: stack.url,
-      ARCADE_API_TOKEN: stack.apiToken,
-      BOT_STATE_FILE: tempStateFile(),
-    });
+    const bot = startBotProcess({ ...botEnvFor({ discordApiUrl: stack.discord.apiUrl, portalUrl: first.url, apiToken: stack.apiToken }), ARCADE_PUBLIC_URL: stack.url });
     const context = await browser.newContext();
     let second: ReturnType<typeof spawnPortal> | undefined;
     try {
