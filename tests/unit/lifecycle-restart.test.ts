@@ -143,5 +143,7 @@ describe("a failed boot", () => {
     await expect.poll(() => lifecycle.board.get("chess")?.state).toBe("ready");
     expect(events.query({ types: ["game.ready"], gameId: "chess" })[0]).toMatchObject({ source: "auto", reason: "answering after all" });
     expect(lifecycle.stopIdleGames(presence, 30, Date.now() + 31 * 60_000)).toEqual([2203]);
+    await lifecycle.idle();
+    expect(proxmox.cts.get(2203)?.status).toBe("stopped");
   });
 });
