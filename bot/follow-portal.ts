@@ -8,6 +8,8 @@ export type FollowPortalOptions = {
   baseUrl: string;
   token: string;
   lastEventId: number | null;
+  /** The portal event log `lastEventId` belongs to, as saved with it. */
+  logId: string | null;
   board: GameBoard;
   notifier: Notifier | null;
   statusMessage: LiveStatusMessage | null;
@@ -24,13 +26,14 @@ export function followPortal(options: FollowPortalOptions): Promise<void> {
     baseUrl: options.baseUrl,
     token: options.token,
     lastEventId: options.lastEventId,
+    logId: options.logId,
     signal: options.signal,
     backoff: options.backoff,
     handlers: {
       snapshot(snapshot) {
         board.replace(snapshot.games);
         board.setLive(true);
-        notifier?.handleSnapshot(snapshot.lastEventId);
+        notifier?.handleSnapshot(snapshot);
         statusMessage?.refresh();
       },
       status(view) {
@@ -42,7 +45,7 @@ export function followPortal(options: FollowPortalOptions): Promise<void> {
       },
       connection(change) {
         if (change.connected) {
-          const resumed = change.resumedAfter === null ? "" : ` (resuming after event ${change.resumedAfter})`;
+          const resumed = change.resumedAfter === null ? "" : ` (resuming after event ${change.resumedAfter}${change.reset ? "; the portal's event log was reset" : ""})`;
           const outage = downSince === null ? "" : `, back after ${Math.round((Date.now() - downSince) / 1000)} s`;
           log.info(`following the arcade's events at ${options.baseUrl}${resumed}${outage}`);
           downSince = null;

@@ -55,7 +55,7 @@ export async function startBot(env: BotEnv, log: Logger): Promise<RunningBot> {
         {
           post: async (payload, nonce) => void (await channels.post(notifyChannelId, payload, { nonce })),
           lastDelivered: () => store.read().lastEventId,
-          saveLastDelivered: (id) => store.save({ lastEventId: id }),
+          saveLastDelivered: (id, logId) => store.save({ lastEventId: id, logId }),
           format: (event) => formatNotification(event, (id) => board.get(id)?.name ?? id, links),
           isPermanent: isPermanentDiscordError,
           log,
@@ -84,6 +84,7 @@ export async function startBot(env: BotEnv, log: Logger): Promise<RunningBot> {
     baseUrl: env.arcade.url,
     token: env.arcade.apiToken,
     lastEventId: notifier ? store.read().lastEventId : null,
+    logId: notifier ? store.read().logId : null,
     board,
     notifier,
     statusMessage,

@@ -51,9 +51,9 @@ export function formatNotification(event: ArcadeEventView, nameOf: (gameId: stri
     case "game.rebooting":
       return message(`🔄 ${who(event)} is rebooting ${title} ${fromWhere[event.source]}.`);
     case "game.started_externally":
-      return message(`⚠️ ${title} was started outside the arcade (directly on Proxmox).`);
+      return message(`⚠️ ${title} was started outside the arcade (directly on Proxmox)${event.reason ? ` ${escapeMarkdown(event.reason)}` : ""}.`);
     case "game.stopped_externally":
-      return message(`⚠️ ${title} was stopped outside the arcade (directly on Proxmox).`);
+      return message(`⚠️ ${title} was stopped outside the arcade (directly on Proxmox)${event.reason ? ` ${escapeMarkdown(event.reason)}` : ""}.`);
     default:
       return null;
   }

@@ -7,6 +7,8 @@ const stateSchema = z.object({
   version: z.literal(1),
   /** The newest portal event the bot has dealt with (posted or deliberately skipped). */
   lastEventId: z.number().int().nonnegative().nullable(),
+  /** The portal event log that id belongs to (a restored portal starts a new one); absent in older files. */
+  logId: z.string().nullable().default(null),
   /** The live status message, so a restart edits it instead of posting another. */
   statusMessage: z.object({ channelId: z.string(), messageId: z.string() }).nullable(),
 });
@@ -20,7 +22,7 @@ export type StateStore = {
   save(patch: Partial<Omit<BotState, "version">>): void;
 };
 
-const empty: BotState = { version: 1, lastEventId: null, statusMessage: null };
+const empty: BotState = { version: 1, lastEventId: null, logId: null, statusMessage: null };
 
 function load(file: string, log: Logger): BotState {
   let text: string;

@@ -36,12 +36,12 @@ export function connectFeed(store: GameStore, options: FeedOptions = {}): () => 
   let stopped = false;
 
   const open = () => {
-    const last = store.lastEventId();
-    source = makeSource(last === null ? base : `${base}?lastEventId=${last}`);
+    const last = store.cursor();
+    source = makeSource(last === null ? base : `${base}?lastEventId=${encodeURIComponent(last)}`);
     source.addEventListener("snapshot", (e) => {
       failures = 0;
       const data = JSON.parse((e as MessageEvent<string>).data) as ArcadeSnapshot;
-      store.applySnapshot(data.games, data.lastEventId);
+      store.applySnapshot(data.games, data.resumeAfter ?? data.lastEventId, data.logId);
     });
     source.addEventListener("status", (e) => store.applyStatus(JSON.parse((e as MessageEvent<string>).data) as GameView));
     // Members get stored events reduced to id, time, type and game (enough to resume); only the admin page's

@@ -19,6 +19,7 @@ export function createGameStore(clock: () => number = Date.now) {
   const eventListeners = new Set<(e: ArcadeEventView) => void>();
   let status: FeedStatus = "connecting";
   let lastEventId: number | null = null;
+  let logId: string | null = null;
 
   const notify = () => listeners.forEach((listener) => listener());
 
@@ -33,13 +34,19 @@ export function createGameStore(clock: () => number = Date.now) {
     all: (): LiveGame[] => [...games.values()],
     status: (): FeedStatus => status,
     lastEventId: (): number | null => lastEventId,
+    /** What to resume from (Last-Event-ID): `<log id>:<event id>`, or the bare id from a portal without log ids. */
+    cursor: (): string | null => (lastEventId === null ? null : logId === null ? String(lastEventId) : `${logId}:${lastEventId}`),
 
-    /** A full picture after (re)connecting: games no longer in the catalogue disappear. */
-    applySnapshot(views: GameView[], eventId: number): void {
+    /**
+     * A full picture after (re)connecting: games no longer in the catalogue disappear. With the log's id, `eventId`
+     * is where the portal resumes this stream, taken as is: after a reset of its log that is below our last id.
+     */
+    applySnapshot(views: GameView[], eventId: number, log?: string): void {
       const ids = new Set(views.map((v) => v.id));
       for (const id of games.keys()) if (!ids.has(id)) games.delete(id);
       views.forEach(put);
-      lastEventId = Math.max(lastEventId ?? 0, eventId);
+      lastEventId = log === undefined ? Math.max(lastEventId ?? 0, eventId) : eventId;
+      logId = log ?? logId;
       status = "live";
       notify();
     },

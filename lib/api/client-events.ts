@@ -1,12 +1,13 @@
 import { type z } from "zod";
 import { ArcadeApiError, errorFromResponse, isArcadeApiError, unreachableError } from "./client-errors";
-import { arcadeEventSchema, gameViewSchema, snapshotSchema, type ArcadeEventView, type GameView } from "./schemas";
+import { arcadeEventSchema, gameViewSchema, shutdownSchema, snapshotSchema, type ArcadeEventView, type GameView } from "./schemas";
 import { createSseParser, type SseFrame } from "./sse";
 
-export type ArcadeSnapshot = { games: GameView[]; lastEventId: number };
+export type ArcadeSnapshot = z.infer<typeof snapshotSchema>;
 
 export type StreamConnectionChange =
-  | { connected: true; resumedAfter: number | null }
+  /** `reset`: the portal's event log is not the one our last id came from; events continue from `resumedAfter`. */
+  | { connected: true; resumedAfter: number | null; reset: boolean }
   | { connected: false; error: ArcadeApiError; retryInMs: number };
 
 export type ArcadeStreamHandlers = {
@@ -25,6 +26,8 @@ export type FollowArcadeEventsOptions = {
   token: string;
   /** Resume after this event id (Last-Event-ID); null = only what happens from now on. */
   lastEventId: number | null;
+  /** The portal's event log that `lastEventId` belongs to (the snapshot's `logId`), when known. */
+  logId?: string | null;
   handlers: ArcadeStreamHandlers;
   signal?: AbortSignal;
   backoff?: { initialMs?: number; maxMs?: number };
@@ -32,6 +35,8 @@ export type FollowArcadeEventsOptions = {
   idleTimeoutMs?: number;
   fetch?: typeof fetch;
   random?: () => number;
+  /** After the portal said it is restarting, reconnect at its retry hint (not the backoff) for this long. */
+  restartWindowMs?: number;
 };
 
 function backoffDelay(failures: number, initialMs: number, maxMs: number, random: () => number): number {
@@ -63,7 +68,10 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
   const idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
   const random = options.random ?? Math.random;
   let lastId = options.lastEventId;
+  let logId = options.logId ?? null;
   let failures = 0;
+  // Set by a `shutdown` frame: the portal is restarting, so the next one is worth asking for often.
+  let restart: { retryMs: number; until: number; message: string } | null = null;
 
   const safely = (what: string, run: () => void) => {
     try {
@@ -92,10 +100,20 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
       const snapshot = snapshotSchema.safeParse(data);
       if (!snapshot.success) return mismatch("the snapshot", snapshot.error);
       const resumedAfter = lastId;
-      // null: nothing to resume yet; smaller: the portal's event log was reset, so its ids start over.
-      if (lastId === null || snapshot.data.lastEventId < lastId) lastId = snapshot.data.lastEventId;
+      const { resumeAfter, lastEventId } = snapshot.data;
+      let reset = snapshot.data.reset === true;
+      if (resumeAfter !== undefined && snapshot.data.logId !== undefined) {
+        // The portal decided where this stream resumes (after a reset, earlier than our own last id).
+        lastId = resumeAfter;
+        logId = snapshot.data.logId;
+      } else if (lastId === null || lastEventId < lastId) {
+        // A portal without log identities: a newest id below ours means its log was reset.
+        reset = lastId !== null;
+        lastId = lastEventId;
+      }
+      restart = null;
       connected();
-      safely("connection", () => handlers.connection?.({ connected: true, resumedAfter }));
+      safely("connection", () => handlers.connection?.({ connected: true, resumedAfter, reset }));
       safely("snapshot", () => handlers.snapshot(snapshot.data));
     } else if (frame.event === "status") {
       const view = gameViewSchema.safeParse(data);
@@ -107,6 +125,10 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
       if (lastId !== null && event.data.id <= lastId) return;
       lastId = event.data.id;
       safely("event", () => handlers.event(event.data));
+    } else if (frame.event === "shutdown") {
+      const shutdown = shutdownSchema.safeParse(data);
+      if (!shutdown.success) return mismatch("a shutdown frame", shutdown.error);
+      restart = { retryMs: shutdown.data.retryMs, until: Date.now() + (options.restartWindowMs ?? 60_000), message: shutdown.data.message };
     }
   }
 
@@ -125,7 +147,7 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
     };
     try {
       const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: "text/event-stream" };
-      if (lastId !== null) headers["last-event-id"] = String(lastId);
+      if (lastId !== null) headers["last-event-id"] = logId === null ? String(lastId) : `${logId}:${lastId}`;
       armIdle();
       let response: Response;
       try {
@@ -145,7 +167,7 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
         armIdle();
         feed(value);
       }
-      throw new ArcadeApiError("unavailable:portal", "The portal closed the event stream.", { httpStatus: null });
+      throw new ArcadeApiError("unavailable:portal", restart ? restart.message : "The portal closed the event stream.", { httpStatus: null });
     } catch (error) {
       if (wentQuiet) {
         throw new ArcadeApiError("unavailable:portal", `The event stream was silent for ${Math.round(idleTimeoutMs / 1000)} s.`, { httpStatus: null, cause: error });
@@ -163,8 +185,16 @@ export async function followArcadeEvents(options: FollowArcadeEventsOptions): Pr
       failures = 0;
     }).catch((caught: unknown) => caught as ArcadeApiError);
     if (signal.aborted) break;
-    const retryInMs = backoffDelay(failures, options.backoff?.initialMs ?? 1_000, options.backoff?.maxMs ?? 30_000, random);
-    failures += 1;
+    let retryInMs: number;
+    // Set by onFrame, which TypeScript's narrowing does not follow into.
+    const hint = restart as { retryMs: number; until: number } | null;
+    if (hint && Date.now() < hint.until) {
+      retryInMs = Math.round(hint.retryMs * (0.8 + 0.4 * random()));
+    } else {
+      restart = null;
+      retryInMs = backoffDelay(failures, options.backoff?.initialMs ?? 1_000, options.backoff?.maxMs ?? 30_000, random);
+      failures += 1;
+    }
     safely("connection", () => handlers.connection?.({ connected: false, error, retryInMs }));
     await sleep(retryInMs, signal);
   }

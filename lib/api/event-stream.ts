@@ -1,10 +1,11 @@
-import type { ArcadeEvent, EventLog } from "../events";
+import { formatCursor, parseCursor, type ArcadeEvent, type EventCursor, type EventLog } from "../events";
 import type { ViewHub } from "../control-plane/view-hub";
 import type { GameView } from "./schemas";
 import { sseComment, sseMessage } from "./sse";
 
 export type EventStreamOptions = {
-  lastEventId: number | null;
+  /** Where the client is (Last-Event-ID); null = only what happens from now on. */
+  cursor: EventCursor | null;
   signal: AbortSignal;
   heartbeatMs?: number;
   /** Reduce stored events to what the cards need (id, time, type, game): actors, UPIDs and reasons are audit data. */
@@ -20,18 +21,32 @@ function redactEvent(event: ArcadeEvent): Pick<ArcadeEvent, "id" | "at" | "type"
   return { id: event.id, at: event.at, type: event.type, gameId: event.gameId };
 }
 
+/** What a stream sends when the portal is going away: reconnect after `retryMs`, to the next portal. */
+export function shutdownFrame(retryMs: number): string {
+  const seconds = retryMs >= 1000 ? `${Math.round(retryMs / 100) / 10} s` : `${retryMs} ms`;
+  return sseMessage({ retryMs, event: "shutdown", data: { retryMs, message: `The portal is restarting; reconnect in ${seconds} with Last-Event-ID.` } });
+}
+
 /**
- * The live stream behind GET /api/v1/events. Stored events carry ids, so a client that reconnects with
- * Last-Event-ID gets exactly what it missed; status changes are pushed without ids; a snapshot of every game
- * comes first so a client never needs to poll.
+ * The live stream behind GET /api/v1/events. Stored events carry ids (`<log id>:<event id>`), so a client that
+ * reconnects with Last-Event-ID gets exactly what it missed, and one whose ids belong to an older life of the
+ * log (a restored backup, a new database) is told it was reset and gets the events since; status changes are
+ * pushed without ids; a snapshot of every game comes first so a client never needs to poll. When the portal
+ * shuts down every stream ends with a `shutdown` frame and a retry hint.
  */
 export function createEventStream(hub: ViewHub, events: EventLog, options: EventStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const present = options.present ?? ((view: GameView) => view);
-  const stored = (event: ArcadeEvent) => sseMessage({ event: "arcade", id: event.id, data: options.redact ? redactEvent(event) : event });
+  const logId = events.identity().id;
+  const stored = (event: ArcadeEvent) => sseMessage({ event: "arcade", id: formatCursor(logId, event.id), data: options.redact ? redactEvent(event) : event });
   let cleanup = () => undefined as void;
   return new ReadableStream<Uint8Array>({
     start(controller) {
+      if (hub.shutdownRetryMs !== null) {
+        controller.enqueue(encoder.encode(shutdownFrame(hub.shutdownRetryMs)));
+        controller.close();
+        return;
+      }
       let closed = false;
       const send = (text: string) => {
         if (closed) return;
@@ -42,7 +57,6 @@ export function createEventStream(hub: ViewHub, events: EventLog, options: Event
         }
       };
       // Subscribe before replaying, buffering live events, so nothing falls between the replay and the live feed.
-      let replayedUpTo = options.lastEventId ?? events.lastId();
       let buffered: ArcadeEvent[] | null = [];
       const unsubscribe = hub.subscribe({
         status: (view) => send(sseMessage({ event: "status", data: present(view) })),
@@ -50,10 +64,19 @@ export function createEventStream(hub: ViewHub, events: EventLog, options: Event
           if (buffered) buffered.push(event);
           else if (event.id > replayedUpTo) send(stored(event));
         },
+        shutdown: (retryMs) => {
+          send(shutdownFrame(retryMs));
+          close();
+        },
       });
-      send(sseMessage({ retryMs: 3000, event: "snapshot", data: { games: hub.views().map(present), lastEventId: events.lastId() } }));
-      if (options.lastEventId !== null) {
-        for (const event of events.listAfter(options.lastEventId)) {
+      const newest = events.lastId();
+      const resume = options.cursor === null ? { after: newest, reset: false } : events.resumePoint(options.cursor, newest);
+      let replayedUpTo = resume.after;
+      // The snapshot carries the resume point as its id, so even a reconnect before any event resumes exactly.
+      const snapshot = { games: hub.views().map(present), lastEventId: newest, logId, resumeAfter: resume.after, reset: resume.reset };
+      send(sseMessage({ retryMs: 3000, id: formatCursor(logId, resume.after), event: "snapshot", data: snapshot }));
+      if (options.cursor !== null) {
+        for (const event of events.listAfter(resume.after)) {
           send(stored(event));
           replayedUpTo = event.id;
         }
@@ -103,9 +126,6 @@ export const eventStreamHeaders = {
 };
 
 /** Last-Event-ID from the header (EventSource reconnects) or `?lastEventId=` (first connect of a resuming client). */
-export function readLastEventId(request: Request): number | null {
-  const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
-  if (raw === null || raw === "") return null;
-  const id = Number(raw);
-  return Number.isInteger(id) && id >= 0 ? id : null;
+export function readLastEventId(request: Request): EventCursor | null {
+  return parseCursor(request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId"));
 }

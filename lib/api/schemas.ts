@@ -98,8 +98,22 @@ export const healthSchema = z.object({
 
 export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-/** The snapshot a stream sends first, and again after a resume, so a client never has to poll. */
-export const snapshotSchema = z.object({ games: z.array(gameViewSchema), lastEventId: z.number() });
+/**
+ * The snapshot a stream sends first, and again after a resume, so a client never has to poll. `logId` names the
+ * event log's current life; `resumeAfter` is where this stream's replay starts; `reset` says the client's
+ * Last-Event-ID belonged to another life of the log (restored backup, new database). The three are optional so
+ * a client still understands a portal from before they existed.
+ */
+export const snapshotSchema = z.object({
+  games: z.array(gameViewSchema),
+  lastEventId: z.number(),
+  logId: z.string().optional(),
+  resumeAfter: z.number().optional(),
+  reset: z.boolean().optional(),
+});
+
+/** The last frame of a stream whose portal is shutting down: reconnect after `retryMs`. */
+export const shutdownSchema = z.object({ retryMs: z.number(), message: z.string() });
 
 /** The Discord user the bot acts for, sent by the bot with its token (header `X-Arcade-Acting-User`, base64url JSON). */
 export const actingUserSchema = z.object({

@@ -1,5 +1,5 @@
 /** Server-Sent Events framing (text/event-stream), shared by the portal's streams. */
-export function sseMessage(input: { event?: string; id?: number; data: unknown; retryMs?: number }): string {
+export function sseMessage(input: { event?: string; id?: number | string; data: unknown; retryMs?: number }): string {
   let out = "";
   if (input.retryMs !== undefined) out += `retry: ${input.retryMs}\n`;
   if (input.id !== undefined) out += `id: ${input.id}\n`;

@@ -1,10 +1,10 @@
 import { SYSTEM_ACTOR, toActorRef } from "../authz";
-import { openDatabase } from "../db";
+import { holdPortalLock, openDatabase, portalLockFile } from "../db";
 import type { PortalEnv } from "../env";
 import { EventLog } from "../events";
 import { loadCatalogue } from "../games";
 import { createLifecycle, type LifecycleTiming, type ProbeResult, type ProxmoxPort } from "../lifecycle";
-import { createProxmoxClient, type MetricPoint } from "../proxmox";
+import { createProxmoxClient, sleep, type MetricPoint } from "../proxmox";
 import { PresenceBoard } from "../presence";
 import { StatusWatcher } from "../status";
 import { CallerLimits } from "./caller-limits";
@@ -25,6 +25,9 @@ export function createControlPlane(options: ControlPlaneOptions) {
   const { env } = options;
   const catalogue = loadCatalogue(env.gamesDir);
   const db = openDatabase(env.dbFile);
+  // Tells `npm run restore` that a portal uses this database; the kernel drops it when this process ends.
+  const lock = env.dbFile === ":memory:" ? null : holdPortalLock(env.dbFile);
+  if (env.dbFile !== ":memory:" && !lock) console.warn(`Another process holds ${portalLockFile(env.dbFile)}: a second portal (or a restore) is using ${env.dbFile}.`);
   const events = new EventLog(db);
   const client = options.proxmox ?? createProxmoxClient(env.proxmox);
   const lifecycle = createLifecycle({ proxmox: client, catalogue, db, events, probe: options.probe, timing: options.timing });
@@ -64,12 +67,26 @@ export function createControlPlane(options: ControlPlaneOptions) {
     limits: new CallerLimits(),
     proxmox: client,
     authz: { adminRoleIds: env.discord.adminRoleIds },
-    async close(): Promise<void> {
+    /** Set on SIGTERM: requests that still arrive are told the portal is restarting. */
+    closing: false,
+    /**
+     * Stops the watcher and the timers and lets go of every operation (a restarted portal resumes them from the
+     * database). Resolves true once all of it let go within `graceMs` and the database is closed; false when an
+     * answer from Proxmox was still outstanding: the database then stays open for the process exit, which loses
+     * nothing (every write is a committed SQLite transaction by the time it returns).
+     */
+    async close(graceMs = Number.POSITIVE_INFINITY): Promise<boolean> {
       clearInterval(housekeeping);
-      await watcher.stop();
-      await lifecycle.close();
+      const settled = Promise.all([watcher.stop(), lifecycle.close()]).then(() => true);
+      const grace = new AbortController();
+      const expired = Number.isFinite(graceMs) ? sleep(graceMs, grace.signal).then(() => false, () => false) : new Promise<boolean>(() => undefined);
+      const inTime = await Promise.race([settled, expired]);
+      grace.abort();
+      if (!inTime) return false;
       await client.close?.();
       db.close();
+      lock?.release();
+      return true;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { readPortalEnv } from "../env";
+import { ArcadeError } from "../errors";
 import { createControlPlane, type ControlPlane } from "./create-control-plane";
 
 const KEY = Symbol.for("cartofia-arcade.control-plane");
@@ -11,5 +12,6 @@ type Holder = { [KEY]?: ControlPlane };
 export function getControlPlane(): ControlPlane {
   const holder = globalThis as Holder;
   holder[KEY] ??= createControlPlane({ env: readPortalEnv() });
+  if (holder[KEY].closing) throw new ArcadeError("unavailable:restarting", "The portal is restarting; try again in a moment.");
   return holder[KEY];
 }

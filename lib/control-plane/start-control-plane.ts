@@ -1,15 +1,18 @@
 import { ConfigError, readNextRuntime } from "../env";
 import { CatalogueError } from "../games";
 import { getControlPlane } from "./get-control-plane";
+import { shutdownOnSignal } from "./shutdown-on-signal";
 
 /**
  * Builds the control plane at server start, so the status watcher polls and operations interrupted by a
- * restart resume before anyone opens a page. A bad configuration stops the start with every problem listed.
+ * restart resume before anyone opens a page, and makes SIGTERM end the process quickly. A bad configuration stops
+ * the start with every problem listed.
  */
 export function startControlPlane(): void {
   if (readNextRuntime().phase === "phase-production-build") return;
   try {
     const cp = getControlPlane();
+    shutdownOnSignal(cp);
     console.log(`Cartofia Arcade: ${cp.catalogue.games.length} game(s) from ${cp.env.gamesDir}; Proxmox at ${cp.env.proxmox.baseUrl}`);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof CatalogueError) {

@@ -6,7 +6,12 @@ import type { Lifecycle } from "../lifecycle";
 import type { PresenceBoard } from "../presence";
 import type { GameStatus } from "../status/types";
 
-export type HubListener = { status?: (view: GameView) => void; event?: (event: ArcadeEvent) => void };
+export type HubListener = {
+  status?: (view: GameView) => void;
+  event?: (event: ArcadeEvent) => void;
+  /** The portal is going away: say so with a retry hint and end the stream. */
+  shutdown?: (retryMs: number) => void;
+};
 
 /**
  * Builds each game's view once per change and fans it out to every stream. With 500 browsers open, a status
@@ -15,6 +20,7 @@ export type HubListener = { status?: (view: GameView) => void; event?: (event: A
 export class ViewHub {
   private readonly listeners = new Set<HubListener>();
   private readonly etas = new Map<string, GameView["eta"]>();
+  private closingRetryMs: number | null = null;
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -48,6 +54,20 @@ export class ViewHub {
   refresh(gameId: string): void {
     const status = this.lifecycle.board.get(gameId);
     if (status) this.emitStatus(status);
+  }
+
+  /**
+   * Ends every open stream with a retry hint, and every stream opened from now on at once: an open SSE response
+   * would otherwise keep the server (and this process, with its watcher) alive until the client leaves.
+   */
+  closeStreams(retryMs: number): void {
+    this.closingRetryMs = retryMs;
+    for (const listener of [...this.listeners]) listener.shutdown?.(retryMs);
+  }
+
+  /** The retry hint while the portal shuts down; null while it serves. */
+  get shutdownRetryMs(): number | null {
+    return this.closingRetryMs;
   }
 
   get subscriberCount(): number {

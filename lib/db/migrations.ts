@@ -54,4 +54,21 @@ export const migrations: Array<{ version: number; name: string; sql: string }> =
     name: "idle auto-stop minutes per game",
     sql: "ALTER TABLE game_settings ADD COLUMN idle_stop_minutes INTEGER",
   },
+  {
+    version: 3,
+    name: "event log identity",
+    // Each row names one life of the event log; a restore adds a row, so clients can tell "reset" from "behind".
+    // The first identity owns every event already stored.
+    sql: `
+      CREATE TABLE event_logs (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        starts_after INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        reason TEXT NOT NULL
+      );
+      INSERT INTO event_logs (id, starts_after, created_at, reason)
+        VALUES (lower(hex(randomblob(6))), 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'created');
+    `,
+  },
 ];

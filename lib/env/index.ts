@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./config-error";
 import {
@@ -287,4 +288,18 @@ export function readCatalogueEnv(source: Source = process.env): { gamesDir: stri
 /** Which Next.js runtime and phase this code runs in (set by Next itself, read here like every other variable). */
 export function readNextRuntime(source: Source = process.env): { runtime: string | undefined; phase: string | undefined } {
   return { runtime: source.NEXT_RUNTIME, phase: source.NEXT_PHASE };
+}
+
+const backupShape = z.object({
+  ARCADE_DB: optionalText.transform((v) => v ?? "data/arcade.db"),
+  ARCADE_BACKUP_DIR: optionalText,
+  ARCADE_BACKUP_KEEP: intInRange("ARCADE_BACKUP_KEEP", 1, 1000, 14),
+});
+
+/** What `npm run backup` / `npm run restore` need: the database, where backups go (default `<db dir>/backups`), how many to keep. */
+export function readBackupEnv(source: Source = process.env): { dbFile: string; backupDir: string; keep: number } {
+  const { values, problems } = collect(source, backupShape);
+  const backup = values[0] as z.output<typeof backupShape> | undefined;
+  if (problems.length > 0 || !backup) throw new ConfigError(problems);
+  return { dbFile: backup.ARCADE_DB, backupDir: backup.ARCADE_BACKUP_DIR ?? path.join(path.dirname(backup.ARCADE_DB), "backups"), keep: backup.ARCADE_BACKUP_KEEP };
 }

@@ -37,9 +37,9 @@ export function describeEvent(event: NewEvent): string {
     case "game.rebooting":
       return `${who} is rebooting ${game} ${fromWhere[event.source]}`;
     case "game.started_externally":
-      return `${game} was started outside the arcade`;
+      return `${game} was started outside the arcade${event.reason ? ` ${event.reason}` : ""}`;
     case "game.stopped_externally":
-      return `${game} was stopped outside the arcade`;
+      return `${game} was stopped outside the arcade${event.reason ? ` ${event.reason}` : ""}`;
     case "game.unknown":
       return `${game} cannot be seen right now${reason}`;
     case "game.settings_changed":

@@ -1,5 +1,6 @@
 import type { Db } from "../db/open-database";
 import { describeEvent } from "./describe-event";
+import { listLogIdentities, resolveResume, type EventCursor, type LogIdentity, type ResumePoint } from "./log-identity";
 import type { ArcadeEvent, EventType, NewEvent } from "./types";
 
 type Row = {
@@ -113,6 +114,16 @@ export class EventLog {
     return (this.db.prepare(sql).all(...args) as Row[]).map(fromRow);
   }
 
+  /** The log's current identity: clients keep it with their last event id to tell a reset from being behind. */
+  identity(): LogIdentity {
+    return listLogIdentities(this.db).at(-1)!;
+  }
+
+  /** Where a stream for a client at `cursor` resumes, given the newest stored id. */
+  resumePoint(cursor: EventCursor, newest = this.lastId()): ResumePoint {
+    return resolveResume(listLogIdentities(this.db), cursor, newest);
+  }
+
   lastId(): number {
     return (this.db.prepare("SELECT COALESCE(MAX(id), 0) FROM events").pluck().get() as number) ?? 0;
   }
@@ -128,6 +139,15 @@ export class EventLog {
     // SQLite takes the bare columns from the row that holds MAX(id).
     const sql = "SELECT actor_id AS id, actor_name AS name, MAX(id) FROM events WHERE actor_id IS NOT NULL GROUP BY actor_id";
     return (this.db.prepare(sql).all() as Array<{ id: string; name: string }>).map(({ id, name }) => ({ id, name }));
+  }
+
+  /**
+   * The game's state as its latest event left it, skipping `unknown`: what it was before the portal (or
+   * Proxmox) lost sight of it. Null for a game with no history.
+   */
+  lastRecordedState(gameId: string): string | null {
+    const sql = "SELECT state FROM events WHERE game_id = ? AND state IN ('stopped', 'starting', 'ready', 'stopping', 'failed') ORDER BY id DESC LIMIT 1";
+    return (this.db.prepare(sql).pluck().get(gameId) as string | undefined) ?? null;
   }
 
   /**

@@ -31,15 +31,55 @@ async function liveStatus(ctx: LifecycleContext, ct: ClusterContainer): Promise<
   return ctx.ops.current(ct.vmid) ? undefined : live?.status;
 }
 
+/** Words for a change nobody here saw happen: while this process was not running yet, or Proxmox could not be seen. */
+function whileAway(previous: string | undefined): string {
+  return previous === undefined ? "while the portal was down" : "while Proxmox could not be seen";
+}
+
 async function onRunning(ctx: LifecycleContext, ct: ClusterContainer, games: Game[], states: GameState[]): Promise<void> {
   const previous = ctx.lastSeen.get(ct.vmid);
   const needsLook = states.some((s) => s === "stopped" || s === "unknown" || (s === "failed" && previous !== "running"));
-  if (!needsLook) return void ctx.lastSeen.set(ct.vmid, "running");
+  if (!needsLook) {
+    ctx.lastSeen.set(ct.vmid, "running");
+    for (const [index, game] of games.entries()) if (states[index] === "failed") void recheckFailed(ctx, game);
+    return;
+  }
   const discovering = previous === undefined || previous === "unknown" || previous === "missing";
   if (!discovering && (await liveStatus(ctx, ct)) !== "running") return;
   ctx.lastSeen.set(ct.vmid, "running");
-  if (previous === "stopped") for (const game of games) transition(ctx, game, {}, "game.started_externally", auto);
-  ctx.ops.run(ct.vmid, "adopt", (signal) => runBoot(ctx, { vmid: ct.vmid, kind: "adopt", ...auto }, signal));
+  // Adopting a state is not news. A game the board lost sight of (at start, or while Proxmox was unreachable)
+  // is compared with what the event log last recorded: ready is ready again in silence; stopped, failed, or
+  // no history at all (a game the arcade never started sleeps, as far as it knows) was started while nobody
+  // here looked, said once.
+  const quietIds = new Set<string>();
+  for (const [index, game] of games.entries()) {
+    const before = states[index] === "unknown" ? ctx.events.lastRecordedState(game.id) : states[index]!;
+    if (previous === "stopped") transition(ctx, game, {}, "game.started_externally", auto);
+    else if (before === null || before === "stopped" || before === "failed") transition(ctx, game, {}, "game.started_externally", { ...auto, reason: whileAway(previous) });
+    if (before === "ready") quietIds.add(game.id);
+  }
+  ctx.ops.run(ct.vmid, "adopt", (signal) => runBoot(ctx, { vmid: ct.vmid, kind: "adopt", ...auto, quietIds }, signal));
+}
+
+const rechecking = new WeakMap<LifecycleContext, Set<string>>();
+
+/**
+ * A game that failed on a CT that keeps running (another game on it is in use, or it was adopted) is probed
+ * again at each poll: a web server that comes back makes it ready after all. Probes run beside the poll, one
+ * per game at a time, so a slow one never holds up the watcher.
+ */
+async function recheckFailed(ctx: LifecycleContext, game: Game): Promise<void> {
+  const busy = rechecking.get(ctx) ?? new Set<string>();
+  rechecking.set(ctx, busy);
+  if (busy.has(game.id)) return;
+  busy.add(game.id);
+  try {
+    const result = await ctx.probe(game.probeUrl, ctx.timing.probeTimeoutMs, new URL(game.url).host);
+    if (!result.ok || ctx.ops.current(game.vmid) || ctx.board.get(game.id)?.state !== "failed") return;
+    transition(ctx, game, { state: "ready", stage: "ready", reason: null }, "game.ready", { ...auto, result: "ok", reason: "answering after all" });
+  } finally {
+    busy.delete(game.id);
+  }
 }
 
 async function onStopped(ctx: LifecycleContext, ct: ClusterContainer, games: Game[], states: GameState[]): Promise<void> {
@@ -49,8 +89,12 @@ async function onStopped(ctx: LifecycleContext, ct: ClusterContainer, games: Gam
   ctx.lastSeen.set(ct.vmid, "stopped");
   for (const game of games) {
     const state = ctx.board.get(game.id)?.state;
-    if (state === "ready") transition(ctx, game, { state: "stopped", stage: null, reason: null }, "game.stopped_externally", auto);
-    else if (state === "unknown") transition(ctx, game, { state: "stopped", stage: null, reason: null });
+    const stopped = { state: "stopped" as const, stage: null, reason: null };
+    if (state === "ready") transition(ctx, game, stopped, "game.stopped_externally", auto);
+    else if (state !== "unknown") continue;
+    // Seen again after losing sight of it: news only if it was up when last recorded.
+    else if (["ready", "starting"].includes(ctx.events.lastRecordedState(game.id) ?? "")) transition(ctx, game, stopped, "game.stopped_externally", { ...auto, reason: whileAway(previous) });
+    else transition(ctx, game, stopped);
   }
 }
 

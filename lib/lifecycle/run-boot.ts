@@ -1,10 +1,11 @@
-import { type ActorRef, type Source } from "../authz";
+import { SYSTEM_ACTOR, toActorRef, type ActorRef, type Source } from "../authz";
 import { describeError } from "../errors";
 import { type Game } from "../games";
 import { isProxmoxError, waitForTask } from "../proxmox";
 import { bootTimeoutMs, gamesOn, type LifecycleContext } from "./context";
 import { transition } from "./record";
 import { resolveNodeOrThrow } from "./resolve-node";
+import { runStop } from "./run-stop";
 import { BootFailure, waitForGame, waitForRunning } from "./wait-for-game";
 
 export type BootKind = "start" | "reboot" | "adopt";
@@ -16,6 +17,8 @@ export type BootRequest = {
   source: Source;
   /** Set when a restarted portal picks up a start it had already sent. */
   resume?: { node: string; upid: string | null; startedAt: number };
+  /** Adopting only: games that were ready when last recorded, whose being ready again is not news. */
+  quietIds?: ReadonlySet<string>;
 };
 
 function isAlreadyRunning(error: unknown): boolean {
@@ -42,7 +45,8 @@ async function sendPower(ctx: LifecycleContext, req: BootRequest, node: string, 
     else throw error;
   }
   if (upid) ctx.pending.setUpid(req.vmid, upid);
-  if (req.resume) return upid;
+  // A resumed task was announced by the portal that sent it; a start sent again never was (it crashed first).
+  if (req.resume && req.resume.upid) return upid;
   for (const game of games) {
     transition(ctx, game, { upid, stage: "container_starting" }, req.kind === "reboot" ? "game.rebooting" : "game.starting", {
       actor: req.actor,
@@ -104,7 +108,7 @@ export async function runBoot(ctx: LifecycleContext, req: BootRequest, signal: A
           fail(game, describeError(error));
           return;
         }
-        transition(ctx, game, { state: "ready", stage: "ready", reason: null }, "game.ready", {
+        transition(ctx, game, { state: "ready", stage: "ready", reason: null }, req.quietIds?.has(game.id) ? undefined : "game.ready", {
           actor: req.actor,
           source: req.source,
           result: "ok",
@@ -120,4 +124,17 @@ export async function runBoot(ctx: LifecycleContext, req: BootRequest, signal: A
   } finally {
     if (!signal.aborted && req.kind !== "adopt") ctx.pending.remove(req.vmid);
   }
+  if (!signal.aborted && req.kind !== "adopt") shutDownAfterFailure(ctx, req.vmid, games);
+}
+
+/**
+ * A boot of ours that failed while its CT runs leaves the CT running for nothing (and idle stop never saw a
+ * ready game): shut it down, so the next Play starts clean. Not while another game on the CT is ready or
+ * booting: idle stop puts the CT to sleep once that one is left alone.
+ */
+function shutDownAfterFailure(ctx: LifecycleContext, vmid: number, games: Game[]): void {
+  const states = games.map((g) => ctx.board.get(g.id)?.state);
+  if (!states.includes("failed") || states.some((s) => s === "ready" || s === "starting") || ctx.lastSeen.get(vmid) !== "running") return;
+  const reason = "its start failed";
+  ctx.ops.run(vmid, "shutdown", (signal) => runStop(ctx, { vmid, action: "shutdown", actor: toActorRef(SYSTEM_ACTOR), source: "auto", reason, afterFailure: true }, signal));
 }

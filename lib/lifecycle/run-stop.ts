@@ -12,6 +12,8 @@ export type StopRequest = {
   source: Source;
   /** Why, when it was not a person's decision (idle auto-stop); shown in events and notifications. */
   reason?: string;
+  /** Cleaning up after a failed boot: the games stay `failed` with their reason while their CT goes down. */
+  afterFailure?: boolean;
   resume?: { node: string; upid: string | null; startedAt: number };
 };
 
@@ -38,7 +40,10 @@ async function powerOff(ctx: LifecycleContext, node: string, vmid: number, actio
 export async function runStop(ctx: LifecycleContext, req: StopRequest, signal: AbortSignal): Promise<void> {
   const games = gamesOn(ctx, req.vmid);
   const startedAt = req.resume?.startedAt ?? Date.now();
-  for (const game of games) transition(ctx, game, { state: "stopping", stage: null, reason: null, by: req.actor, opStartedAt: startedAt });
+  // After a failed boot the failure is what people need to see; the shutdown is housekeeping underneath it.
+  const stoppingPatch = req.afterFailure ? {} : { state: "stopping" as const, stage: null, reason: null };
+  const stoppedPatch = req.afterFailure ? {} : { state: "stopped" as const, stage: null, reason: null };
+  for (const game of games) transition(ctx, game, { ...stoppingPatch, by: req.actor, opStartedAt: startedAt });
   ctx.wake();
   const timeoutSec = shutdownTimeoutSec(ctx, games);
   try {
@@ -76,7 +81,7 @@ export async function runStop(ctx: LifecycleContext, req: StopRequest, signal: A
     }
     ctx.lastSeen.set(req.vmid, "stopped");
     for (const game of games) {
-      transition(ctx, game, { state: "stopped", stage: null, reason: null }, "game.stopped", {
+      transition(ctx, game, stoppedPatch, "game.stopped", {
         actor: req.actor,
         source: req.source,
         result: "ok",

@@ -10,13 +10,15 @@ export function idleStopMinutes(ctx: LifecycleContext, game: Game, fallback: num
 }
 
 /**
- * When a ready game will be stopped if nobody opens it: its last heartbeat (or when it became ready, or when
- * the portal started, whichever is latest) plus its idle minutes. Null while someone plays or when it never stops.
+ * When a ready game (or a failed one whose CT still runs) will be stopped if nobody opens it: its last heartbeat
+ * (or when it entered its state, or when the portal started, whichever is latest) plus its idle minutes. Null
+ * while someone plays or when it never stops.
  */
 export function idleDeadline(ctx: LifecycleContext, presence: PresenceBoard, game: Game, fallback: number, now: number): number | null {
   const status = ctx.board.get(game.id);
   const minutes = idleStopMinutes(ctx, game, fallback);
-  if (status?.state !== "ready" || minutes === 0 || presence.players(game.id, now).length > 0) return null;
+  const up = status?.state === "ready" || (status?.state === "failed" && status.ct?.status === "running");
+  if (!up || minutes === 0 || presence.players(game.id, now).length > 0) return null;
   const lastActivity = Math.max(status.since, presence.lastSeen(game.id) ?? 0, ctx.startedAt);
   return lastActivity + minutes * 60_000;
 }

@@ -57,7 +57,8 @@ test.describe("the portal's HTTP API", () => {
     await waitForGameState("star-dodge", "ready");
     const text = await readStream({ "last-event-id": String(lastId) }, /"type":"game\.ready","gameId":"star-dodge"/);
     expect(text.indexOf("event: snapshot")).toBeLessThan(text.indexOf("event: arcade"));
-    const streamed = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+    // Ids are `<log id>:<event id>`; the snapshot carries one too (its resume point).
+    const streamed = [...text.matchAll(/^id: [\w-]+:(\d+)\nevent: arcade$/gm)].map((m) => Number(m[1]));
     const audit = (await callApi("GET", "/api/v1/audit?limit=500")).body.events as Array<{ id: number }>;
     const expected = audit.map((e) => e.id).filter((id) => id > lastId && id <= Math.max(...streamed)).sort((a, b) => a - b);
     expect(expected.length).toBeGreaterThanOrEqual(2);
@@ -84,7 +85,7 @@ async function newestEventId(): Promise<number> {
 }
 
 function arcadeEvents(text: string): Array<Record<string, unknown>> {
-  return [...text.matchAll(/^id: \d+\nevent: arcade\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+  return [...text.matchAll(/^id: [\w-]+:\d+\nevent: arcade\ndata: (.*)$/gm)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
 }
 
 /** Reads /api/v1/events with the API token until `until` matches what arrived. */

@@ -114,7 +114,69 @@ describe("following the event stream", () => {
     const retries = changes.flatMap((c) => (c.connected ? [] : [c.retryInMs]));
     expect(retries).toEqual([20, 40, 80]);
     expect(changes.filter((c) => !c.connected).map((c) => !c.connected && c.error.code)).toEqual(["unavailable:portal", "unavailable:proxmox", "unavailable:proxmox"]);
-    expect(changes.filter((c) => c.connected)).toEqual([{ connected: true, resumedAfter: null }, { connected: true, resumedAfter: 6 }]);
+    expect(changes.filter((c) => c.connected)).toEqual([{ connected: true, resumedAfter: null, reset: false }, { connected: true, resumedAfter: 6, reset: false }]);
+  });
+
+  it("follows the portal's resume point after its event log was reset, and sends the new log's id back", async () => {
+    const lastIds: Array<string | undefined> = [];
+    handler = (req, res) => {
+      lastIds.push(req.headers["last-event-id"] as string | undefined);
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      if (lastIds.length === 1) {
+        res.write(sseMessage({ id: "b0b0b0b0b0b0:53", event: "snapshot", data: { games: [], lastEventId: 53, logId: "b0b0b0b0b0b0", resumeAfter: 53, reset: true } }));
+        res.end(sseMessage({ id: "b0b0b0b0b0b0:54", event: "arcade", data: event(54) }) + sseMessage({ id: "b0b0b0b0b0b0:55", event: "arcade", data: event(55) }));
+      } else {
+        res.write(sseMessage({ event: "snapshot", data: { games: [], lastEventId: 55, logId: "b0b0b0b0b0b0", resumeAfter: 55, reset: false } }));
+      }
+    };
+    const abort = new AbortController();
+    const events: number[] = [];
+    const changes: StreamConnectionChange[] = [];
+    await followArcadeEvents({
+      baseUrl, token: TOKEN, lastEventId: 500, logId: "a0a0a0a0a0a0", signal: abort.signal, backoff: { initialMs: 10 },
+      handlers: {
+        snapshot: () => undefined, status: () => undefined, event: (e) => events.push(e.id),
+        connection: (c) => {
+          changes.push(c);
+          if (changes.filter((x) => x.connected).length === 2) abort.abort();
+        },
+      },
+    });
+    expect(events).toEqual([54, 55]);
+    expect(lastIds).toEqual(["a0a0a0a0a0a0:500", "b0b0b0b0b0b0:55"]);
+    expect(changes[0]).toEqual({ connected: true, resumedAfter: 500, reset: true });
+  });
+
+  it("reconnects at the portal's retry hint while it restarts, instead of backing off", async () => {
+    let connection = 0;
+    handler = (_req, res) => {
+      connection += 1;
+      if (connection === 1) {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write(sseMessage({ event: "snapshot", data: { games: [], lastEventId: 1 } }));
+        res.end(sseMessage({ retryMs: 30, event: "shutdown", data: { retryMs: 30, message: "The portal is restarting; reconnect in 30 ms with Last-Event-ID." } }));
+      } else if (connection < 5) {
+        json(res, 502, { error: { code: "unavailable:portal", message: "bad gateway" } });
+      } else {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write(sseMessage({ event: "snapshot", data: { games: [], lastEventId: 1 } }));
+      }
+    };
+    const abort = new AbortController();
+    const changes: StreamConnectionChange[] = [];
+    await followArcadeEvents({
+      baseUrl, token: TOKEN, lastEventId: 1, signal: abort.signal, backoff: { initialMs: 500 }, random: () => 0.5,
+      handlers: {
+        snapshot: () => undefined, status: () => undefined, event: () => undefined,
+        connection: (c) => {
+          changes.push(c);
+          if (changes.filter((x) => x.connected).length === 2) abort.abort();
+        },
+      },
+    });
+    const down = changes.flatMap((c) => (c.connected ? [] : [c]));
+    expect(down.map((c) => c.retryInMs)).toEqual([30, 30, 30, 30]);
+    expect(down[0]!.error.message).toBe("The portal is restarting; reconnect in 30 ms with Last-Event-ID.");
   });
 
   it("says in one line when the portal speaks another release of the API, and goes on with the frames it understands", async () => {

@@ -89,10 +89,10 @@ describe("planning a backlog after an outage", () => {
   });
 });
 
-type Fake = { posted: Array<{ content: string; nonce: string }>; saved: number[]; fail: number; permanent: boolean };
+type Fake = { posted: Array<{ content: string; nonce: string }>; saved: number[]; logIds: Array<string | null>; fail: number; permanent: boolean };
 
 function notifierWith(stored: number | null, maxBacklog = 10) {
-  const fake: Fake = { posted: [], saved: [], fail: 0, permanent: false };
+  const fake: Fake = { posted: [], saved: [], logIds: [], fail: 0, permanent: false };
   let last = stored;
   const ports: NotifierPorts = {
     async post(payload: MessagePayload, nonce: string) {
@@ -103,9 +103,10 @@ function notifierWith(stored: number | null, maxBacklog = 10) {
       fake.posted.push({ content: payload.content, nonce });
     },
     lastDelivered: () => last,
-    saveLastDelivered: (id) => {
+    saveLastDelivered: (id, logId) => {
       last = id;
       fake.saved.push(id);
+      fake.logIds.push(logId);
     },
     format,
     isPermanent: () => fake.permanent,
@@ -118,7 +119,7 @@ function notifierWith(stored: number | null, maxBacklog = 10) {
 describe("delivering notifications", () => {
   it("starts at the portal's newest event on the very first run instead of replaying history", async () => {
     const { notifier, fake, last } = notifierWith(null);
-    notifier.handleSnapshot(41);
+    notifier.handleSnapshot({ lastEventId: 41 });
     notifier.handleEvent(event(42, "game.starting"));
     await notifier.idle();
     expect(fake.posted.map((p) => p.content)).toEqual(["▶️ **Alex** started **Snake** from Discord."]);
@@ -127,7 +128,7 @@ describe("delivering notifications", () => {
 
   it("posts each event once: repeated ids are ignored and each id is saved after its message went out", async () => {
     const { notifier, fake } = notifierWith(41);
-    notifier.handleSnapshot(41);
+    notifier.handleSnapshot({ lastEventId: 41 });
     for (const e of [event(42, "game.starting"), event(43, "game.stopping"), event(42, "game.starting"), event(44, "game.ready")]) notifier.handleEvent(e);
     await notifier.idle();
     expect(fake.posted.map((p) => p.nonce)).toEqual(["arcade-42", "arcade-44"]);
@@ -136,7 +137,7 @@ describe("delivering notifications", () => {
 
   it("resumes after a restart with what was missed, in order, when it fits the limit", async () => {
     const { notifier, fake, last } = notifierWith(41);
-    notifier.handleSnapshot(43);
+    notifier.handleSnapshot({ lastEventId: 43 });
     notifier.handleEvent(event(42, "game.starting"));
     notifier.handleEvent(event(43, "game.ready", { durationMs: 2_000 }));
     notifier.handleEvent(event(44, "game.stopped", { reason: "shut down by Alex" }));
@@ -151,7 +152,7 @@ describe("delivering notifications", () => {
 
   it("cuts a long backlog to one summary line followed by the newest events", async () => {
     const { notifier, fake, last } = notifierWith(10, 1);
-    notifier.handleSnapshot(14);
+    notifier.handleSnapshot({ lastEventId: 14 });
     [event(11, "game.starting"), event(12, "game.ready"), event(13, "game.stopping"), event(14, "game.stopped")].forEach((e) => notifier.handleEvent(e));
     await notifier.idle();
     expect(fake.posted.map((p) => p.content)).toEqual([
@@ -164,7 +165,7 @@ describe("delivering notifications", () => {
 
   it("treats the backlog as complete when the replay stops short", async () => {
     const { notifier, fake, last } = notifierWith(10, 5);
-    notifier.handleSnapshot(20);
+    notifier.handleSnapshot({ lastEventId: 20 });
     notifier.handleEvent(event(11, "game.starting"));
     await notifier.idle();
     expect(fake.posted.map((p) => p.content)).toEqual([expect.stringMatching(/While the bot was away, 10 older events went unposted/)]);
@@ -173,7 +174,7 @@ describe("delivering notifications", () => {
 
   it("retries a failed post until it goes out, without skipping ahead", async () => {
     const { notifier, fake } = notifierWith(1);
-    notifier.handleSnapshot(1);
+    notifier.handleSnapshot({ lastEventId: 1 });
     fake.fail = 3;
     notifier.handleEvent(event(2, "game.starting"));
     notifier.handleEvent(event(3, "game.ready"));
@@ -183,7 +184,7 @@ describe("delivering notifications", () => {
 
   it("drops a notification Discord refuses for good, and goes on with the next", async () => {
     const { notifier, fake, last } = notifierWith(1);
-    notifier.handleSnapshot(1);
+    notifier.handleSnapshot({ lastEventId: 1 });
     fake.fail = 1;
     fake.permanent = true;
     notifier.handleEvent(event(2, "game.starting"));
@@ -194,9 +195,21 @@ describe("delivering notifications", () => {
     expect(last()).toBe(3);
   });
 
+  it("posts the events since a reset of the portal's log, saved under the new log, with nonces the old log's posts do not share", async () => {
+    const { notifier, fake, last } = notifierWith(500);
+    notifier.handleSnapshot({ lastEventId: 55, logId: "b0c1d2e3f4a5", resumeAfter: 53, reset: true });
+    notifier.handleEvent(event(54, "game.starting"));
+    notifier.handleEvent(event(55, "game.ready"));
+    await notifier.idle();
+    expect(fake.posted.map((p) => p.content)).toEqual(["▶️ **Alex** started **Snake** from Discord.", "✅ **Snake** is ready."]);
+    expect(fake.posted.map((p) => p.nonce)).toEqual(["arcade-b0c1-54", "arcade-b0c1-55"]);
+    expect(last()).toBe(55);
+    expect(fake.logIds.at(-1)).toBe("b0c1d2e3f4a5");
+  });
+
   it("starts over from the portal's newest event when the portal's event log was reset", async () => {
     const { notifier, fake, last } = notifierWith(500);
-    notifier.handleSnapshot(3);
+    notifier.handleSnapshot({ lastEventId: 3 });
     notifier.handleEvent(event(4, "game.starting"));
     await notifier.idle();
     expect(fake.posted).toHaveLength(1);

@@ -6,7 +6,7 @@ import { openDatabase } from "@/lib/db";
 import { EventLog } from "@/lib/events";
 
 // The stream only needs the hub's subscription and its snapshot; no games are involved here.
-const quietHub = { subscribe: () => () => undefined, views: () => [] } as unknown as ViewHub;
+const quietHub = { subscribe: () => () => undefined, views: () => [], shutdownRetryMs: null } as unknown as ViewHub;
 
 function logWithOneStart(): EventLog {
   const events = new EventLog(openDatabase(":memory:"));
@@ -31,7 +31,7 @@ describe("the event stream", () => {
   it("gives callers who may not read the audit each event's id, time, type and game only", async () => {
     const events = logWithOneStart();
     const controller = new AbortController();
-    const stream = createEventStream(quietHub, events, { lastEventId: 0, signal: controller.signal, redact: true, maxDurationMs: 20 });
+    const stream = createEventStream(quietHub, events, { cursor: { logId: null, id: 0 }, signal: controller.signal, redact: true, maxDurationMs: 20 });
     const frames = parseSse(await readAll(stream)).filter((f) => f.event === "arcade");
     expect(frames).toHaveLength(1);
     expect(JSON.parse(frames[0]!.data)).toEqual({ id: 1, at: expect.any(String), type: "game.starting", gameId: "snake" });
@@ -40,7 +40,7 @@ describe("the event stream", () => {
   it("ends by itself after the given time, so the client reconnects and is authenticated again", async () => {
     const controller = new AbortController();
     const began = Date.now();
-    const text = await readAll(createEventStream(quietHub, logWithOneStart(), { lastEventId: 0, signal: controller.signal, maxDurationMs: 50 }));
+    const text = await readAll(createEventStream(quietHub, logWithOneStart(), { cursor: { logId: null, id: 0 }, signal: controller.signal, maxDurationMs: 50 }));
     expect(Date.now() - began).toBeGreaterThanOrEqual(45);
     expect(text.endsWith("retry: 250\n\n")).toBe(true);
     expect(JSON.parse(parseSse(text).find((f) => f.event === "arcade")!.data)).toMatchObject({ actor: { name: "Mia" }, upid: expect.stringContaining("vzstart") });

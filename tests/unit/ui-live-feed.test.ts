@@ -72,6 +72,18 @@ describe("the page's event stream", () => {
     expect(FakeSource.made[1]?.url).toBe("/api/v1/events?lastEventId=41");
   });
 
+  it("resumes from where the portal says after its event log was reset, with the log's id", async () => {
+    const store = createGameStore();
+    connect(store);
+    const first = FakeSource.made[0]!;
+    first.emit("snapshot", { games: [], lastEventId: 500 });
+    first.emit("snapshot", { games: [], lastEventId: 55, logId: "b0c1d2e3f4a5", resumeAfter: 53, reset: true });
+    first.emit("arcade", { id: 54 });
+    first.fail(true);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(FakeSource.made[1]?.url).toBe("/api/v1/events?lastEventId=b0c1d2e3f4a5%3A54");
+  });
+
   it("sends a player whose session ended back to sign in instead of retrying forever", async () => {
     const store = createGameStore();
     const signedOut = vi.fn();

@@ -48,6 +48,20 @@ export function botEnv(overrides: Record<string, string> = {}): Record<string, s
   return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
 }
 
+/** The bot's environment against a stack of the test's own (not the shared one), with a fresh state file. */
+export function botEnvFor(target: { discordApiUrl: string; portalUrl: string; apiToken: string }): Record<string, string> {
+  return {
+    DISCORD_TOKEN: demo.bot.token,
+    DISCORD_APP_ID: demo.bot.applicationId,
+    DISCORD_GUILD_ID: demo.guild.id,
+    DISCORD_NOTIFY_CHANNEL_ID: channels.notify,
+    DISCORD_API_URL: target.discordApiUrl,
+    ARCADE_URL: target.portalUrl,
+    ARCADE_API_TOKEN: target.apiToken,
+    BOT_STATE_FILE: tempStateFile(),
+  };
+}
+
 type GameState = { id: string; state: string; since: string };
 
 /** The portal's API with the automation token (an admin): how tests set up and clean up game states. */

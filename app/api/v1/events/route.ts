@@ -14,7 +14,7 @@ export function GET(request: Request) {
     const { cp, caller, viewer } = await routeContext(request);
     assertCan(caller.actor, "games:view", cp.authz);
     const stream = createEventStream(cp.hub, cp.events, {
-      lastEventId: readLastEventId(request),
+      cursor: readLastEventId(request),
       signal: request.signal,
       redact: !viewer.full,
       present: (view) => visibleGameView(view, viewer),
