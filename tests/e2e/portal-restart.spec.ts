@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { startStack, type Stack } from "../../scripts/stack";
 import { startBotProcess } from "./support/bot-process";
 import { botEnvFor, channels } from "./support/bot-stack";

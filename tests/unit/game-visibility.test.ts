@@ -66,10 +66,10 @@ describe("what a caller may see of a game", () => {
 
   it("applies to the event stream's snapshot and status frames", async () => {
     let push: ((view: GameView) => void) | undefined;
-    const hub = { views: () => [failed], subscribe: (l: { status?: (v: GameView) => void }) => ((push = l.status), () => undefined) } as unknown as ViewHub;
+    const hub = { shutdownRetryMs: null, views: () => [failed], subscribe: (l: { status?: (v: GameView) => void }) => ((push = l.status), () => undefined) } as unknown as ViewHub;
     const controller = new AbortController();
     const stream = createEventStream(hub, new EventLog(openDatabase(":memory:")), {
-      lastEventId: null, signal: controller.signal, redact: true, maxDurationMs: 50, present: (view) => visibleGameView(view, member),
+      cursor: null, signal: controller.signal, redact: true, maxDurationMs: 50, present: (view) => visibleGameView(view, member),
     });
     push!({ ...failed, state: "starting", reason: null });
     let text = "";
