@@ -1,5 +1,4 @@
 import { once } from "node:events";
-import { setTimeout as sleep } from "node:timers/promises";
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -25,8 +24,8 @@ const userNamed = (username: string) => demoConfig.users.find((u) => u.username 
 const player = userNamed("demo_player");
 const owner = userNamed("cartofia_owner");
 
-// A short deadline keeps the late-response test quick; the handlers below answer within milliseconds.
-const DEADLINE_MS = 1_000;
+// Discord's deadline for the first response; the late-response test moves the sim's clock past it.
+const DEADLINE_MS = 3_000;
 
 const commandBodies = [
   {
@@ -45,6 +44,7 @@ let sim: DiscordSim;
 let client: Client;
 const handlerErrors: unknown[] = [];
 const quietSeen: string[] = [];
+let releaseSlow: (() => void) | null = null;
 
 async function handle(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
@@ -60,7 +60,9 @@ async function handle(interaction: Interaction): Promise<void> {
       const admin = interaction.memberPermissions?.has(PermissionFlagsBits.Administrator) ?? false;
       await interaction.reply(`${interaction.user.username} admin=${admin}`);
     } else if (interaction.commandName === "slow") {
-      await sleep(DEADLINE_MS + 300);
+      await new Promise<void>((resolve) => {
+        releaseSlow = resolve;
+      });
       await interaction.deferReply().catch((error: unknown) => handlerErrors.push(error));
     } else if (interaction.commandName === "help") {
       await interaction.reply("Commands: /play /status");
@@ -72,7 +74,7 @@ async function handle(interaction: Interaction): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = await startDiscordSim({ ...demoConfig, interactionDeadlineMs: DEADLINE_MS, heartbeatIntervalMs: 500 });
+  sim = await startDiscordSim({ ...demoConfig, heartbeatIntervalMs: 500 });
   client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sim.apiUrl } });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   const ready = once(client, Events.ClientReady);
@@ -152,6 +154,9 @@ describe("Discord sim with the real discord.js client", () => {
 
   it("answers a first response after the deadline with 404 code 10062", async () => {
     const interaction = await sim.dispatchCommand({ userId: player.id, name: "slow" });
+    const release = await sim.waitFor(() => releaseSlow ?? undefined);
+    sim.advanceClock(DEADLINE_MS + 1);
+    release();
     const error = await sim.waitFor(() => handlerErrors[0], 5_000);
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).code).toBe(10062);
