@@ -16,7 +16,8 @@ import {
 } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import demoConfig from "@/sim/discord/demo-config.json";
-import { startDiscordSim, type DiscordSim } from "@/sim/discord";
+import { type DiscordSim } from "@/sim/discord";
+import { startSimWithClient, type SimWithClient } from "../support/discord-sim-client";
 
 const { bot, guild } = demoConfig;
 const arcadeChannelId = guild.channels.find((c) => c.name === "arcade")!.id;
@@ -73,19 +74,14 @@ async function handle(interaction: Interaction): Promise<void> {
   }
 }
 
+let running: SimWithClient | undefined;
+
 beforeAll(async () => {
-  sim = await startDiscordSim({ ...demoConfig, heartbeatIntervalMs: 500 });
-  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sim.apiUrl } });
-  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
-  const ready = once(client, Events.ClientReady);
-  await client.login(bot.token);
-  await ready;
+  running = await startSimWithClient((c) => c.on(Events.InteractionCreate, (interaction) => void handle(interaction)));
+  ({ sim, client } = running);
 });
 
-afterAll(async () => {
-  await client?.destroy();
-  await sim?.close();
-});
+afterAll(() => running?.close());
 
 describe("Discord sim with the real discord.js client", () => {
   it("logs in over the gateway, caches the guild with its channels, roles and owner, and gets heartbeat ACKs", async () => {

@@ -1,8 +1,7 @@
-import { once } from "node:events";
-import { Client, Events, GatewayIntentBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import demoConfig from "@/sim/discord/demo-config.json";
 import { startDiscordSim, type DiscordSim } from "@/sim/discord";
+import { startSimWithClient, type SimWithClient } from "../support/discord-sim-client";
 
 // Each limit Discord documents, refused by sim/discord over HTTP with Discord's error shape: HTTP 400, code
 // 50035 "Invalid Form Body" and the `errors` tree naming the field and the rule. Sources: message.mdx (Create
@@ -15,21 +14,16 @@ const player = demoConfig.users.find((u) => u.username === "demo_player")!;
 const botHeaders = { Authorization: `Bot ${bot.token}`, "Content-Type": "application/json" };
 
 let sim: DiscordSim;
-let client: Client;
+
+let running: SimWithClient | undefined;
 
 beforeAll(async () => {
-  sim = await startDiscordSim({ ...demoConfig, heartbeatIntervalMs: 500 });
   // A logged-in bot that never answers: dispatching needs a gateway session; the tests answer over HTTP.
-  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sim.apiUrl } });
-  const ready = once(client, Events.ClientReady);
-  await client.login(bot.token);
-  await ready;
+  running = await startSimWithClient();
+  ({ sim } = running);
 });
 
-afterAll(async () => {
-  await client?.destroy();
-  await sim?.close();
-});
+afterAll(() => running?.close());
 
 async function call(method: string, path: string, body: unknown, headers: Record<string, string> = botHeaders) {
   const response = await fetch(`${sim.apiUrl}/v10${path}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });

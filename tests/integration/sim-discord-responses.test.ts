@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Events, type Client } from "discord.js";
 import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import demoConfig from "@/sim/discord/demo-config.json";
-import { startDiscordSim, type DiscordSim } from "@/sim/discord";
+import { type DiscordSim } from "@/sim/discord";
+import { startSimWithClient, type SimWithClient } from "../support/discord-sim-client";
 
 // The fields Discord documents as always present, with their types, written from the API reference
 // (developers/resources/user.mdx, application.mdx, guild.mdx, message.mdx, components/reference.mdx,
@@ -77,18 +78,14 @@ const botAuth = { Authorization: `Bot ${bot.token}` };
 let sim: DiscordSim;
 let discord: Client;
 
+let running: SimWithClient | undefined;
+
 beforeAll(async () => {
-  sim = await startDiscordSim({ ...demoConfig, heartbeatIntervalMs: 500 });
-  discord = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sim.apiUrl } });
-  const ready = once(discord, Events.ClientReady);
-  await discord.login(bot.token);
-  await ready;
+  running = await startSimWithClient();
+  ({ sim, client: discord } = running);
 });
 
-afterAll(async () => {
-  await discord?.destroy();
-  await sim?.close();
-});
+afterAll(() => running?.close());
 
 async function get(path: string, headers: Record<string, string> = botAuth): Promise<unknown> {
   const response = await fetch(`${sim.apiUrl}/v10${path}`, { headers });
