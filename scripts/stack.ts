@@ -16,6 +16,8 @@ export type StackOptions = {
   timing?: Partial<SimTiming>;
   /** Extra or overriding environment for the portal. */
   env?: Record<string, string>;
+  /** The Discord sim's guild, users and bot; default sim/discord/demo-config.json. */
+  discordConfig?: DiscordSimConfig;
   log?: (line: string) => void;
 };
 
@@ -59,7 +61,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const catalogue = loadCatalogue(options.gamesDir);
   const tokenSecret = randomUUID();
   const proxmox = await startProxmoxSim(scenarioForCatalogue(catalogue.games, tokenSecret, options.timing));
-  const discordConfig = loadDiscordDemoConfig();
+  const discordConfig = options.discordConfig ?? loadDiscordDemoConfig();
   const discord = await startDiscordSim(discordConfig);
   const adminRoles = discordConfig.guild.roles.filter((r) => /admin/i.test(r.name)).map((r) => r.id);
   const client = discordConfig.oauthClients[0]!;

@@ -1,4 +1,5 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponentWithURL, type APIEmbed } from "discord.js";
+import { clip, DISCORD_LIMITS, lengthOf } from "./limits";
 
 /** A message body as Discord's REST takes it; plain JSON so formatting stays testable without a client. */
 export type MessagePayload = {
@@ -20,16 +21,22 @@ export function createLinks(publicUrl: string): Links {
   return { play: (id) => `${base}/play/${encodeURIComponent(id)}`, portal: base };
 }
 
+/** A message body; content past Discord's 2000 characters is cut with "…" rather than refused. */
 export function message(content: string, extra: Partial<Omit<MessagePayload, "content">> = {}): MessagePayload {
-  return { content, embeds: extra.embeds ?? [], components: extra.components ?? [] };
+  return { content: clip(content, DISCORD_LIMITS.content), embeds: extra.embeds ?? [], components: extra.components ?? [] };
 }
 
-/** Rows of link buttons, five to a row and at most five rows, as Discord allows. */
+/**
+ * Rows of link buttons, five to a row and at most five rows, as Discord allows; the rest are left off (their
+ * links are in the text). A link Discord would refuse (over 512 characters) gets no button.
+ */
 export function linkButtonRows(buttons: Array<{ label: string; url: string }>): MessagePayload["components"] {
   const rows: MessagePayload["components"] = [];
-  for (const [index, button] of buttons.slice(0, 25).entries()) {
-    if (index % 5 === 0) rows.push({ type: ComponentType.ActionRow, components: [] });
-    rows.at(-1)!.components.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: button.label.slice(0, 80), url: button.url });
+  const fitting = buttons.filter((button) => lengthOf(button.url) <= DISCORD_LIMITS.buttonUrl);
+  const max = DISCORD_LIMITS.rows * DISCORD_LIMITS.buttonsPerRow;
+  for (const [index, button] of fitting.slice(0, max).entries()) {
+    if (index % DISCORD_LIMITS.buttonsPerRow === 0) rows.push({ type: ComponentType.ActionRow, components: [] });
+    rows.at(-1)!.components.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: clip(button.label, DISCORD_LIMITS.label), url: button.url });
   }
   return rows;
 }

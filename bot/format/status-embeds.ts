@@ -1,9 +1,13 @@
 import { escapeMarkdown, time, TimestampStyles, type APIEmbed } from "discord.js";
 import type { GameView } from "@/lib/api/schemas";
 import { describeState, stateColor, stateEmoji } from "./game-state";
+import { clip, DISCORD_LIMITS, groupEmbeds } from "./limits";
 import { message, type Links, type MessagePayload } from "./payload";
 
-const MAX_EMBEDS = 10;
+// Kept well under a field's 1024 so that even ten embeds of long reasons and full player lists share 6000.
+const STATE_MAX = 300;
+const PLAYERS_MAX = 400;
+const PLAYERS_NAMED = 10;
 
 export function formatUptime(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
@@ -34,38 +38,51 @@ export function sleepLine(view: Pick<GameView, "idleStopAt">): string {
   return Number.isFinite(at) ? `Goes to sleep ${time(new Date(at), TimestampStyles.RelativeTime)} if nobody plays` : "";
 }
 
-export function describePlayers(players: GameView["players"], total = players.length): string {
+/** "Ann, Bob and 40 more": the first ten names, and how many more of `total`; always within `max` characters. */
+export function describePlayers(players: GameView["players"], total = players.length, max = PLAYERS_MAX): string {
   if (total === 0) return "nobody";
-  const names = players.slice(0, 10).map((p) => escapeMarkdown(p.name));
-  return `${names.join(", ")}${total > names.length ? ` and ${total - names.length} more` : ""}`.slice(0, 1024);
+  const more = total - Math.min(players.length, PLAYERS_NAMED);
+  const tail = more > 0 ? ` and ${more} more` : "";
+  const names = players.slice(0, PLAYERS_NAMED).map((p) => escapeMarkdown(p.name)).join(", ");
+  return `${clip(names, max - tail.length)}${tail}`;
 }
+
+// Discord refuses an empty field value; a value is never blank.
+const fieldValue = (text: string, max: number = DISCORD_LIMITS.fieldValue) => clip(text.trim() || "-", max);
 
 /** One embed for one game: state, node, uptime, CPU, memory and who is playing, coloured by state. */
 export function renderStatusEmbed(view: GameView, links: Links): APIEmbed {
   const running = view.ct?.status === "running";
   const since = Date.parse(view.since);
   return {
-    title: `${stateEmoji[view.state]} ${view.name}`.slice(0, 256),
+    title: clip(`${stateEmoji[view.state]} ${view.name}`, DISCORD_LIMITS.title),
     url: links.play(view.id),
     color: stateColor[view.state],
-    description: [sinceLine(view, since), sleepLine(view)].filter(Boolean).join("\n").slice(0, 4096),
+    description: clip([sinceLine(view, since), sleepLine(view)].filter(Boolean).join("\n"), DISCORD_LIMITS.description),
     fields: [
-      { name: "State", value: describeState(view).slice(0, 1024), inline: true },
-      { name: "Node", value: view.node ?? "not known", inline: true },
+      { name: "State", value: fieldValue(describeState(view), STATE_MAX), inline: true },
+      { name: "Node", value: fieldValue(view.node ?? "not known"), inline: true },
       { name: "Uptime", value: running && view.ct ? formatUptime(view.ct.uptimeSec) : "not running", inline: true },
       { name: "CPU", value: running && view.ct ? formatCpu(view.ct.cpu, view.ct.cpus) : "-", inline: true },
       { name: "Memory", value: running && view.ct ? `${formatBytes(view.ct.memBytes)} of ${formatBytes(view.ct.maxMemBytes)}` : "-", inline: true },
-      { name: "Playing", value: describePlayers(view.players, view.playerCount), inline: true },
+      { name: "Playing", value: fieldValue(describePlayers(view.players, view.playerCount)), inline: true },
     ],
-    footer: { text: `CT ${view.vmid} · ${view.id}` },
+    footer: { text: clip(`CT ${view.vmid} · ${view.id}`, DISCORD_LIMITS.footer) },
   };
 }
 
-/** The /status answer: one embed per game (Discord allows ten per message). */
-export function renderStatus(views: GameView[], links: Links): MessagePayload {
-  if (views.length === 0) return message("The arcade has no games yet.");
-  const shown = views.slice(0, MAX_EMBEDS);
-  const more = views.length - shown.length;
-  const content = more > 0 ? `Showing ${shown.length} of ${views.length} games; use \`/status game:\` for the others.` : "";
-  return message(content, { embeds: shown.map((view) => renderStatusEmbed(view, links)) });
+/**
+ * The /status answer: one embed per game, spread over as many messages as Discord's ten embeds and 6000
+ * characters per message need. A later message says which part of the list it is.
+ */
+export function renderStatus(views: GameView[], links: Links): MessagePayload[] {
+  if (views.length === 0) return [message("The arcade has no games yet.")];
+  const groups = groupEmbeds(views.map((view) => renderStatusEmbed(view, links)));
+  let shown = 0;
+  return groups.map((embeds, page) => {
+    const from = shown + 1;
+    shown += embeds.length;
+    const content = groups.length === 1 ? "" : `Games ${from}–${shown} of ${views.length}${page === 0 ? "; the rest follow" : ""}.`;
+    return message(content, { embeds });
+  });
 }

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from "discord.js";
+import { clip, DISCORD_LIMITS, lengthOf } from "../format/limits";
 
 export type GameRef = { id: string; name: string };
 
@@ -30,15 +31,24 @@ export function matchGame<T extends GameRef>(input: string, games: readonly T[])
   return { kind: "none" };
 }
 
+// The sentence must fit one message (2000) with room for the text around the list.
+const LIST_MAX = 1_600;
+
+/** "A, B and C", or "A, B, C and 57 more (see /games)" when every name would not fit the message. */
 function listNames(games: readonly GameRef[], conjunction: "and" | "or"): string {
   const names = games.map((game) => `${escapeMarkdown(game.name)} (\`${game.id}\`)`);
   if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
+  const all = `${names.slice(0, -1).join(", ")} ${conjunction} ${names.at(-1)}`;
+  if (lengthOf(all) <= LIST_MAX) return all;
+  let shown = names.length - 1;
+  const cut = (count: number) => `${names.slice(0, count).join(", ")} ${conjunction} ${names.length - count} more (see \`/games\`)`;
+  while (shown > 1 && lengthOf(cut(shown)) > LIST_MAX) shown -= 1;
+  return cut(shown);
 }
 
 /** The sentence for input that names no game, or more than one: it lists what the person can pick. */
 export function describeMismatch(input: string, match: Exclude<GameMatch<GameRef>, { kind: "found" }>, games: readonly GameRef[]): string {
-  const typed = escapeMarkdown(input.trim()).slice(0, 100);
+  const typed = clip(escapeMarkdown(input.trim()), 100);
   if (match.kind === "ambiguous") return `“${typed}” could be ${listNames(match.candidates, "or")}; pick one of them.`;
   if (games.length === 0) return "The arcade has no games yet.";
   return `There is no game called “${typed}”. The games are ${listNames(games, "and")}.`;
@@ -56,6 +66,6 @@ export function suggestGames<T extends GameRef>(typed: string, games: readonly T
     .map((game) => ({ game, score: score(game) }))
     .filter((entry) => entry.score < 2)
     .sort((a, b) => a.score - b.score || a.game.name.localeCompare(b.game.name))
-    .slice(0, 25)
-    .map(({ game }) => ({ name: label(game).slice(0, 100), value: game.id.slice(0, 100) }));
+    .slice(0, DISCORD_LIMITS.choices)
+    .map(({ game }) => ({ name: clip(label(game), DISCORD_LIMITS.choiceName), value: game.id }));
 }

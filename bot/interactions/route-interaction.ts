@@ -1,12 +1,13 @@
 import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from "discord.js";
 import { ArcadeError } from "@/lib/errors";
 import type { BotContext, Command } from "../command";
+import { message } from "../format/payload";
 import { describeFailure } from "./describe-failure";
 
 async function replyWithError(interaction: ChatInputCommandInteraction, error: unknown, ctx: BotContext): Promise<void> {
   const { sentence, unexpected } = describeFailure(error);
   if (unexpected) ctx.log.error(`/${interaction.commandName} failed`, error);
-  const payload = { content: `⚠️ ${sentence}`, embeds: [], components: [] };
+  const payload = message(`⚠️ ${sentence}`);
   try {
     if (interaction.deferred || interaction.replied) await interaction.editReply(payload);
     else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });

@@ -1,5 +1,6 @@
 import { escapeMarkdown, time, TimestampStyles } from "discord.js";
 import type { ArcadeEventView } from "@/lib/api/schemas";
+import { clip } from "../format/limits";
 import { formatSeconds, gameTitle, message, type Links, type MessagePayload } from "../format/payload";
 import { playButton } from "../play/render-progress";
 
@@ -14,8 +15,12 @@ function who(event: ArcadeEventView): string {
   return event.actor.kind === "system" ? "The arcade" : `**${escapeMarkdown(event.actor.name)}**`;
 }
 
+// Reasons and messages come from the portal (and through it from Proxmox): shown in full up to a sentence's worth.
+const REASON_MAX = 300;
+const MESSAGE_MAX = 600;
+
 function stoppedLine(event: ArcadeEventView, title: string): string {
-  const reason = event.reason ?? "";
+  const reason = clip(event.reason ?? "", REASON_MAX);
   if (event.source === "auto" && reason) return `💤 ${title} went to sleep: ${escapeMarkdown(reason)}.`;
   const forced = /^forced by /.test(reason);
   const plain = /^(shut down|forced) by /.test(reason);
@@ -26,7 +31,8 @@ function stoppedLine(event: ArcadeEventView, title: string): string {
 
 // The portal's sentence already says what failed ("Snake failed to start: …"); only the name gets bold.
 function failedLine(event: ArcadeEventView, name: string, title: string): string {
-  const sentence = event.message.startsWith(name) ? `${title}${escapeMarkdown(event.message.slice(name.length))}` : `${title}: ${escapeMarkdown(event.message)}`;
+  const said = clip(event.message, MESSAGE_MAX);
+  const sentence = said.startsWith(name) ? `${title}${escapeMarkdown(said.slice(name.length))}` : `${title}: ${escapeMarkdown(said)}`;
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 

@@ -35,6 +35,8 @@ const configShape = z.strictObject({
   bot: z.strictObject({ token: z.string().min(1), applicationId: snowflake, userId: snowflake, username: z.string().min(2).max(32) }),
   interactionDeadlineMs: z.number().int().positive().optional(),
   heartbeatIntervalMs: z.number().int().positive().optional(),
+  /** Requests per route bucket (and top-level resource) per window; default 50 per second. */
+  routeRateLimit: z.strictObject({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }).optional(),
 });
 
 const discordSimConfigSchema = configShape.superRefine((config, ctx) => {

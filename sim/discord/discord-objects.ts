@@ -49,7 +49,14 @@ export function botUserObject(state: SimState): Json {
     banner: null,
     accent_color: null,
     avatar_decoration_data: null,
+    collectibles: null,
+    primary_guild: null,
   };
+}
+
+/** `GET /users/@me` with the bot token: the bot user plus the private fields every current-user answer has. */
+export function currentBotUserObject(state: SimState): Json {
+  return { ...botUserObject(state), mfa_enabled: false, locale: "en-US", premium_type: 0, email: null };
 }
 
 /** A guild member object, or null when the user is not in the guild. */
@@ -175,6 +182,10 @@ export function guildObject(state: SimState, withCounts: boolean): Json {
     premium_progress_bar_enabled: false,
     safety_alerts_channel_id: null,
     incidents_data: null,
+    home_header: null,
+    // Voice regions moved to channels; guilds still carry the field with this value.
+    region: "deprecated",
+    nsfw: false,
     ...counts,
   };
 }

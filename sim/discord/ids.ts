@@ -12,9 +12,14 @@ export function generateSnowflake(now = Date.now()): string {
   return (((BigInt(now) - DISCORD_EPOCH_MS) << 22n) | worker | increment).toString();
 }
 
-/** The creation time encoded in a snowflake, as an ISO string (what joined_at-like fields look like). */
+/** A time as Discord writes it: ISO 8601 with microseconds and an explicit offset, `2017-03-13T19:19:14.040000+00:00`. */
+export function discordTimestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/Z$/, "000+00:00");
+}
+
+/** The creation time encoded in a snowflake, as Discord writes times (what joined_at-like fields look like). */
 export function isoTimestampOf(snowflake: string): string {
-  return new Date(Number((BigInt(snowflake) >> 22n) + DISCORD_EPOCH_MS)).toISOString();
+  return discordTimestamp(Number((BigInt(snowflake) >> 22n) + DISCORD_EPOCH_MS));
 }
 
 /** Random letters and digits, the alphabet of Discord OAuth codes and tokens. */

@@ -29,6 +29,13 @@ export interface DiscordSim {
   disconnectGateway(): void;
   /** The next `times` requests matching `route` ("/path" or "METHOD /path", `*` = any segment) get 429. */
   rateLimit(route: string, times: number, retryAfterMs?: number): void;
+  /**
+   * Moves the sim's clock forward: interactions age (3 s to answer, 15 min per token), OAuth codes and tokens
+   * expire, timestamps move on. Rate-limit windows keep real time.
+   */
+  advanceClock(ms: number): void;
+  /** The sim's current time (epoch ms), the real time plus every advance so far. */
+  now(): number;
   /** Joins or re-roles a user, or kicks them with null. */
   setMember(userId: string, member: { roles: string[]; nick?: string | null } | null): void;
   close(): Promise<void>;
@@ -74,6 +81,8 @@ export function createDiscordSimApi(core: SimCore, server: Server): DiscordSim {
     gatewayConnections: () => gateway.connections(),
     disconnectGateway: () => gateway.disconnectAll(),
     rateLimit: (route, times, retryAfterMs) => state.rateLimits.inject(route, times, retryAfterMs),
+    advanceClock: (ms) => state.clock.advance(ms),
+    now: () => state.clock.now(),
     setMember: (userId, member) => state.setMember(userId, member),
     close: async () => {
       await gateway.close();

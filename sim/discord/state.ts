@@ -4,7 +4,8 @@ import {
   type DiscordSimConfig,
   type SimUser,
 } from "./config";
-import { generateSnowflake, isoTimestampOf } from "./ids";
+import { SimClock } from "./clock";
+import { discordTimestamp, generateSnowflake, isoTimestampOf } from "./ids";
 import { CommandStore } from "./rest/command-store";
 import { InteractionStore } from "./interactions/interaction-store";
 import { MessageStore } from "./messages/message-store";
@@ -30,21 +31,23 @@ export type MemberRecord = { roles: string[]; nick: string | null; joinedAt: str
 export class SimState {
   readonly users = new Map<string, SimUser>();
   readonly members = new Map<string, MemberRecord>();
-  readonly oauth = new OAuthStore();
+  readonly clock = new SimClock();
+  readonly oauth = new OAuthStore(() => this.clock.now());
   readonly commands = new CommandStore();
-  readonly messages = new MessageStore();
+  readonly messages = new MessageStore(() => this.clock.now());
   readonly interactions = new InteractionStore();
-  readonly rateLimits = new RateLimiter();
+  readonly rateLimits: RateLimiter;
   readonly requests: RecordedRequest[] = [];
   readonly deadlineMs: number;
   readonly heartbeatIntervalMs: number;
   /** The managed role Discord creates for a bot when it joins a guild. */
   readonly botRoleId = generateSnowflake();
-  readonly botJoinedAt = new Date().toISOString();
+  readonly botJoinedAt = discordTimestamp(Date.now());
 
   constructor(readonly config: DiscordSimConfig) {
     this.deadlineMs = config.interactionDeadlineMs ?? DEFAULT_INTERACTION_DEADLINE_MS;
     this.heartbeatIntervalMs = config.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS;
+    this.rateLimits = new RateLimiter(config.routeRateLimit);
     const joinedAt = isoTimestampOf(config.guild.id);
     for (const user of config.users) {
       this.users.set(user.id, user);
@@ -91,7 +94,7 @@ export class SimState {
     this.members.set(userId, {
       roles: [...member.roles],
       nick: member.nick !== undefined ? member.nick : (previous?.nick ?? null),
-      joinedAt: previous?.joinedAt ?? new Date().toISOString(),
+      joinedAt: previous?.joinedAt ?? discordTimestamp(this.clock.now()),
     });
   }
 

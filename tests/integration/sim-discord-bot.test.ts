@@ -1,5 +1,4 @@
 import { once } from "node:events";
-import { setTimeout as sleep } from "node:timers/promises";
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -17,7 +16,8 @@ import {
 } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import demoConfig from "@/sim/discord/demo-config.json";
-import { startDiscordSim, type DiscordSim } from "@/sim/discord";
+import { type DiscordSim } from "@/sim/discord";
+import { startSimWithClient, type SimWithClient } from "../support/discord-sim-client";
 
 const { bot, guild } = demoConfig;
 const arcadeChannelId = guild.channels.find((c) => c.name === "arcade")!.id;
@@ -25,8 +25,8 @@ const userNamed = (username: string) => demoConfig.users.find((u) => u.username 
 const player = userNamed("demo_player");
 const owner = userNamed("cartofia_owner");
 
-// A short deadline keeps the late-response test quick; the handlers below answer within milliseconds.
-const DEADLINE_MS = 1_000;
+// Discord's deadline for the first response; the late-response test moves the sim's clock past it.
+const DEADLINE_MS = 3_000;
 
 const commandBodies = [
   {
@@ -45,6 +45,7 @@ let sim: DiscordSim;
 let client: Client;
 const handlerErrors: unknown[] = [];
 const quietSeen: string[] = [];
+let releaseSlow: (() => void) | null = null;
 
 async function handle(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
@@ -60,7 +61,9 @@ async function handle(interaction: Interaction): Promise<void> {
       const admin = interaction.memberPermissions?.has(PermissionFlagsBits.Administrator) ?? false;
       await interaction.reply(`${interaction.user.username} admin=${admin}`);
     } else if (interaction.commandName === "slow") {
-      await sleep(DEADLINE_MS + 300);
+      await new Promise<void>((resolve) => {
+        releaseSlow = resolve;
+      });
       await interaction.deferReply().catch((error: unknown) => handlerErrors.push(error));
     } else if (interaction.commandName === "help") {
       await interaction.reply("Commands: /play /status");
@@ -71,19 +74,14 @@ async function handle(interaction: Interaction): Promise<void> {
   }
 }
 
+let running: SimWithClient | undefined;
+
 beforeAll(async () => {
-  sim = await startDiscordSim({ ...demoConfig, interactionDeadlineMs: DEADLINE_MS, heartbeatIntervalMs: 500 });
-  client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: sim.apiUrl } });
-  client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
-  const ready = once(client, Events.ClientReady);
-  await client.login(bot.token);
-  await ready;
+  running = await startSimWithClient((c) => c.on(Events.InteractionCreate, (interaction) => void handle(interaction)));
+  ({ sim, client } = running);
 });
 
-afterAll(async () => {
-  await client?.destroy();
-  await sim?.close();
-});
+afterAll(() => running?.close());
 
 describe("Discord sim with the real discord.js client", () => {
   it("logs in over the gateway, caches the guild with its channels, roles and owner, and gets heartbeat ACKs", async () => {
@@ -152,6 +150,9 @@ describe("Discord sim with the real discord.js client", () => {
 
   it("answers a first response after the deadline with 404 code 10062", async () => {
     const interaction = await sim.dispatchCommand({ userId: player.id, name: "slow" });
+    const release = await sim.waitFor(() => releaseSlow ?? undefined);
+    sim.advanceClock(DEADLINE_MS + 1);
+    release();
     const error = await sim.waitFor(() => handlerErrors[0], 5_000);
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).code).toBe(10062);

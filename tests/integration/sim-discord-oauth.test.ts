@@ -237,7 +237,9 @@ describe("Discord sim bot-token guild routes (the portal's membership check)", (
     sim.rateLimit(`GET /guilds/${guildId}/members/*`, 1, 20);
     const limited = await fetch(memberUrl(player.id), { headers: botAuth });
     expect(limited.status).toBe(429);
-    expect(limited.headers.get("retry-after")).toBe("0.020");
+    // Discord's Retry-After header is whole seconds, rounded up; the body keeps the fraction.
+    expect(limited.headers.get("retry-after")).toBe("1");
+    expect(limited.headers.get("x-ratelimit-scope")).toBe("user");
     expect(await limited.json()).toMatchObject({ message: "You are being rate limited.", retry_after: 0.02, global: false });
     const ok = await fetch(memberUrl(player.id), { headers: botAuth });
     expect(ok.status).toBe(200);

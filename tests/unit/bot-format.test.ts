@@ -102,11 +102,14 @@ describe("/status embeds", () => {
     expect(failed.fields!.find((f) => f.name === "Uptime")!.value).toBe("not running");
   });
 
-  it("fit Discord's ten embeds per message and say how to see the rest", () => {
+  it("spread over several messages of at most ten embeds, each saying which games it shows", () => {
     const many = Array.from({ length: 12 }, (_, i) => game({ id: `g${i}`, name: `Game ${i}` }));
-    const payload = renderStatus(many, links);
-    expect(payload.embeds).toHaveLength(10);
-    expect(payload.content).toBe("Showing 10 of 12 games; use `/status game:` for the others.");
+    const pages = renderStatus(many, links);
+    expect(pages.map((page) => page.embeds.length)).toEqual([10, 2]);
+    expect(pages.map((page) => page.content)).toEqual(["Games 1–10 of 12; the rest follow.", "Games 11–12 of 12."]);
+    expect(pages.flatMap((page) => page.embeds.map((embed) => embed.title))).toEqual(many.map((view) => `⚫ ${view.name}`));
+    expect(renderStatus(many.slice(0, 3), links)).toHaveLength(1);
+    expect(renderStatus(many.slice(0, 3), links)[0]!.content).toBe("");
   });
 });
 
@@ -114,11 +117,12 @@ describe("/games and the live status message", () => {
   const views = [game({ state: "ready" }), game({ id: "star-dodge", name: "Star Dodge", state: "starting", stage: "container_starting" })];
 
   it("lists every game with its state and offers a Play button for each ready one", () => {
-    const payload = renderGamesList(views, links);
-    expect(payload.content).toBe(
+    const [payload, ...more] = renderGamesList(views, links);
+    expect(more).toEqual([]);
+    expect(payload!.content).toBe(
       "🟢 [Snake](<https://arcade.example.com/play/snake>) `snake`: Ready\n🟡 [Star Dodge](<https://arcade.example.com/play/star-dodge>) `star-dodge`: Starting (container starting)\nStart one with `/play game:`.",
     );
-    expect(buttons(payload)).toEqual([{ label: "Play Snake", url: "https://arcade.example.com/play/snake" }]);
+    expect(buttons(payload!)).toEqual([{ label: "Play Snake", url: "https://arcade.example.com/play/snake" }]);
   });
 
   it("renders the same states identically, so an unchanged arcade needs no edit, and says when it may be stale", () => {

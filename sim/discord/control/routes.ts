@@ -13,6 +13,7 @@ const memberUpdateSchema = z.union([
   z.object({ member: z.null() }),
   z.object({ roles: z.array(z.string()), nick: z.string().nullable().optional() }),
 ]);
+const clockSchema = z.object({ advanceMs: z.number().nonnegative() });
 const rateLimitSchema = z.object({ route: z.string().min(1), times: z.number().int().positive(), retryAfterMs: z.number().int().positive().optional() });
 
 const problem = (status: number, error: string): Reply => jsonReply(status, { error });
@@ -83,6 +84,15 @@ export const controlRoutes: Route[] = [
       ctx.core.gateway.disconnectAll();
       return noContent();
     },
+  },
+  {
+    method: "POST",
+    pattern: "/clock",
+    handler: (ctx) =>
+      parsed(clockSchema, ctx.body, ({ advanceMs }) => {
+        ctx.state.clock.advance(advanceMs);
+        return jsonReply(200, { now: ctx.state.clock.now() });
+      }),
   },
   {
     method: "POST",

@@ -5,9 +5,11 @@ type Window = { count: number; resetAt: number };
 
 export type RateLimitVerdict = { headers: Record<string, string>; retryAfterMs: number | null };
 
-// Generous per-route budget: well-behaved clients read the headers and never hit it, tests stay fast.
-const LIMIT = 50;
-const WINDOW_MS = 1_000;
+export type RouteBudget = { limit: number; windowMs: number };
+
+// Generous per-route budget by default: well-behaved clients read the headers and never hit it, tests stay fast.
+// Discord's real budgets vary by route and are meant to be read from the headers, never hard-coded.
+export const DEFAULT_ROUTE_BUDGET: RouteBudget = { limit: 50, windowMs: 1_000 };
 const SNOWFLAKE = /^\d{17,19}$/;
 const MAJOR_PARENTS = new Set(["channels", "guilds", "webhooks"]);
 
@@ -21,6 +23,8 @@ export class RateLimiter {
   private readonly injected: Injected[] = [];
   private readonly windows = new Map<string, Window>();
 
+  constructor(private readonly budget: RouteBudget = DEFAULT_ROUTE_BUDGET) {}
+
   /** Makes the next `times` requests matching `route` ("[METHOD ]/path", `*` = any segment) answer 429. */
   inject(route: string, times: number, retryAfterMs = 50): void {
     const match = /^(?:([A-Za-z]+)\s+)?(\S+)$/.exec(route.trim());
@@ -33,16 +37,17 @@ export class RateLimiter {
     const now = Date.now();
     const bucket = bucketOf(method, path);
     const injected = this.takeInjected(method, path);
-    if (injected !== null) return limitedVerdict(bucket.hash, injected, now);
+    if (injected !== null) return limitedVerdict(bucket.hash, this.budget.limit, injected, now);
     if (exempt) return { headers: {}, retryAfterMs: null };
     let window = this.windows.get(bucket.key);
     if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + WINDOW_MS };
+      window = { count: 0, resetAt: now + this.budget.windowMs };
       this.windows.set(bucket.key, window);
     }
     window.count += 1;
-    if (window.count > LIMIT) return limitedVerdict(bucket.hash, window.resetAt - now, now);
-    return { headers: headersFor(bucket.hash, LIMIT - window.count, window.resetAt - now, now), retryAfterMs: null };
+    const { limit } = this.budget;
+    if (window.count > limit) return limitedVerdict(bucket.hash, limit, window.resetAt - now, now);
+    return { headers: headersFor(bucket.hash, limit, limit - window.count, window.resetAt - now, now), retryAfterMs: null };
   }
 
   private takeInjected(method: string, path: string): number | null {
@@ -60,9 +65,9 @@ export class RateLimiter {
   }
 }
 
-function headersFor(hash: string, remaining: number, resetAfterMs: number, now: number): Record<string, string> {
+function headersFor(hash: string, limit: number, remaining: number, resetAfterMs: number, now: number): Record<string, string> {
   return {
-    "X-RateLimit-Limit": String(LIMIT),
+    "X-RateLimit-Limit": String(limit),
     "X-RateLimit-Remaining": String(Math.max(0, remaining)),
     "X-RateLimit-Reset": ((now + resetAfterMs) / 1000).toFixed(3),
     "X-RateLimit-Reset-After": (resetAfterMs / 1000).toFixed(3),
@@ -70,11 +75,11 @@ function headersFor(hash: string, remaining: number, resetAfterMs: number, now: 
   };
 }
 
-function limitedVerdict(hash: string, retryAfterMs: number, now: number): RateLimitVerdict {
-  // Discord rounds Retry-After up to whole seconds; the sim keeps the fraction so clients retry within ms.
+function limitedVerdict(hash: string, limit: number, retryAfterMs: number, now: number): RateLimitVerdict {
+  // As in Discord's examples: Retry-After in whole seconds, rounded up ("Retry-After: 65" for retry_after 64.57).
   const headers = {
-    ...headersFor(hash, 0, retryAfterMs, now),
-    "Retry-After": (retryAfterMs / 1000).toFixed(3),
+    ...headersFor(hash, limit, 0, retryAfterMs, now),
+    "Retry-After": String(Math.max(1, Math.ceil(retryAfterMs / 1000))),
     "X-RateLimit-Scope": "user",
   };
   return { headers, retryAfterMs };

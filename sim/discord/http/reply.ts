@@ -39,8 +39,11 @@ export const invalidJson = (): Reply => discordError(400, 50109, "The request bo
 type FieldError = { code: string; message: string };
 type ErrorTree = { [key: string]: ErrorTree | FieldError[] };
 
+/** One refused field: where it is in the body (array indexes as numbers), Discord's error code and sentence. */
+export type FormProblem = { path: PropertyKey[]; code: string; message: string };
+
 /** 400 code 50035 with Discord's nested `errors` tree: { field: { _errors: [{ code, message }] } }. */
-export function invalidFormBody(problems: Array<{ path: PropertyKey[]; code: string; message: string }>): Reply {
+export function invalidFormBody(problems: FormProblem[]): Reply {
   const errors: ErrorTree = {};
   for (const problem of problems) {
     let node = errors;
@@ -56,12 +59,19 @@ export function invalidFormBody(problems: Array<{ path: PropertyKey[]; code: str
 }
 
 /** Maps zod issues to 50035 problems, so malformed bodies fail the way Discord's validation does. */
-export function invalidFormBodyFromZod(error: z.ZodError): Reply {
+export function invalidFormBodyFromZod(error: z.ZodError, at: PropertyKey[] = []): Reply {
   return invalidFormBody(
-    error.issues.map((issue) => ({
-      path: issue.path,
-      code: issue.code === "invalid_type" ? "BASE_TYPE_BAD_TYPE" : "BASE_TYPE_INVALID",
-      message: issue.message,
-    })),
+    error.issues.map((issue) => {
+      const path = [...at, ...issue.path];
+      if (issue.code === "too_big" && (issue.origin === "string" || issue.origin === "array")) {
+        return { path, code: "BASE_TYPE_MAX_LENGTH", message: `Must be ${String(issue.maximum)} or fewer in length.` };
+      }
+      if (issue.code === "too_small" && (issue.origin === "string" || issue.origin === "array")) {
+        return { path, code: "BASE_TYPE_MIN_LENGTH", message: `Must be ${String(issue.minimum)} or more in length.` };
+      }
+      // zod leaves the input out of its issues; its sentence says when the field was missing altogether.
+      if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) return { path, code: "BASE_TYPE_REQUIRED", message: "This field is required" };
+      return { path, code: issue.code === "invalid_type" ? "BASE_TYPE_BAD_TYPE" : "BASE_TYPE_INVALID", message: issue.message };
+    }),
   );
 }

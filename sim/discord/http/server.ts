@@ -32,7 +32,7 @@ async function handleRequest(
 }
 
 async function handleApi(core: SimCore, routes: readonly Route[], req: IncomingMessage, method: string, url: URL): Promise<Reply> {
-  const at = Date.now();
+  const at = core.state.clock.now();
   const path = normalizeApiPath(url.pathname);
   const parsed = await readBody(req);
   const auth = readAuth(req.headers.authorization);
@@ -41,7 +41,7 @@ async function handleApi(core: SimCore, routes: readonly Route[], req: IncomingM
   const verdict = core.state.rateLimits.check(method, path, exempt);
   let reply: Reply;
   if (verdict.retryAfterMs !== null) {
-    const seconds = verdict.retryAfterMs / 1000;
+    const seconds = Math.round(verdict.retryAfterMs) / 1000;
     reply = jsonReply(429, { message: "You are being rate limited.", retry_after: seconds, global: false });
   } else if (parsed.invalidJson) {
     reply = invalidJson();

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { discordError, invalidFormBody, invalidFormBodyFromZod, jsonReply, noContent, type Reply } from "../http/reply";
+import { discordError, invalidFormBody, invalidFormBodyFromZod, jsonReply, noContent, type FormProblem, type Reply } from "../http/reply";
 import { type RequestContext, type Route } from "../http/router";
-import { MessageFlag, parseMessageBody } from "../messages/message-body";
+import { badLength, isObject, maxItems, maxLength, required } from "../messages/form-rules";
+import { emptyMessage, MessageFlag, parseMessageBody } from "../messages/message-body";
 import { type StoredMessage } from "../messages/message-store";
 import { createInteractionMessage } from "./interaction-messages";
 import { InteractionType, type InteractionKind, type InteractionRecord } from "./interaction-store";
@@ -15,10 +16,26 @@ const ALLOWED: Record<InteractionKind, number[]> = {
 };
 
 const callbackSchema = z.object({ type: z.number().int(), data: z.record(z.string(), z.unknown()).optional() });
-const choicesSchema = z.object({
-  choices: z.array(z.looseObject({ name: z.string().min(1).max(100), value: z.union([z.string().max(100), z.number()]) })).max(25),
-});
 const modalSchema = z.looseObject({ custom_id: z.string().min(1).max(100), title: z.string().min(1).max(45), components: z.array(z.unknown()).min(1).max(5) });
+
+// "max of 25 choices"; a choice's name is 1-100 characters, a string value up to 100 (application-commands.mdx).
+const MAX_CHOICES = 25;
+
+function checkChoices(data: Record<string, unknown>): Reply | null {
+  const problems: FormProblem[] = [];
+  const list = data.choices;
+  if (!Array.isArray(list)) required(problems, ["data", "choices"]);
+  else {
+    maxItems(problems, ["data", "choices"], list, MAX_CHOICES);
+    list.forEach((choice: unknown, i) => {
+      const entry = isObject(choice) ? choice : {};
+      badLength(problems, ["data", "choices", i, "name"], entry.name, 1, 100);
+      if (typeof entry.value === "string") maxLength(problems, ["data", "choices", i, "value"], entry.value, 100);
+      else if (typeof entry.value !== "number") required(problems, ["data", "choices", i, "value"]);
+    });
+  }
+  return problems.length > 0 ? invalidFormBody(problems) : null;
+}
 
 const unknownInteraction = () => discordError(404, 10062, "Unknown interaction");
 
@@ -27,7 +44,7 @@ type Applied = { message: StoredMessage | null } | { error: Reply };
 function applyCallback(ctx: RequestContext, record: InteractionRecord, type: number, data: Record<string, unknown>): Applied {
   const { state } = ctx;
   if (type === Callback.Message) {
-    const parsed = parseMessageBody(data, "create");
+    const parsed = parseMessageBody(data, "create", ["data"]);
     if ("error" in parsed) return parsed;
     return { message: createInteractionMessage(state, record, parsed.body) };
   }
@@ -40,13 +57,17 @@ function applyCallback(ctx: RequestContext, record: InteractionRecord, type: num
     const message = record.componentMessageId ? state.messages.get(record.componentMessageId) : undefined;
     if (!message) return { error: discordError(404, 10008, "Unknown Message") };
     if (type === Callback.DeferredUpdate) return { message };
-    const parsed = parseMessageBody(data, "edit");
+    const parsed = parseMessageBody(data, "edit", ["data"]);
     if ("error" in parsed) return parsed;
+    if (state.messages.wouldBeEmpty(message.raw.id as string, parsed.body)) return { error: emptyMessage() };
     return { message: state.messages.edit(message.raw.id as string, parsed.body) ?? null };
   }
-  const schema = type === Callback.Autocomplete ? choicesSchema : modalSchema;
-  const parsed = schema.safeParse(data);
-  return parsed.success ? { message: null } : { error: invalidFormBodyFromZod(parsed.error) };
+  if (type === Callback.Autocomplete) {
+    const refused = checkChoices(data);
+    return refused ? { error: refused } : { message: null };
+  }
+  const parsed = modalSchema.safeParse(data);
+  return parsed.success ? { message: null } : { error: invalidFormBodyFromZod(parsed.error, ["data"]) };
 }
 
 /**
@@ -56,8 +77,8 @@ function applyCallback(ctx: RequestContext, record: InteractionRecord, type: num
 function handleCallback(ctx: RequestContext): Reply {
   const record = ctx.state.interactions.get(ctx.params.interactionId ?? "");
   if (!record || record.token !== ctx.params.token) return unknownInteraction();
-  if (record.acknowledgedAt !== null) return discordError(400, 40060, "Interaction has already been acknowledged");
-  const now = Date.now();
+  if (record.acknowledgedAt !== null) return discordError(400, 40060, "Interaction has already been acknowledged.");
+  const now = ctx.state.clock.now();
   if (record.invalidated || now - record.dispatchedAt > ctx.state.deadlineMs) {
     record.invalidated = true;
     return unknownInteraction();

@@ -28,7 +28,7 @@ function dispatchInteraction(core: SimCore, draft: Draft): InteractionRecord {
     channelId: draft.channelId,
     userId: draft.userId,
     componentMessageId: draft.componentMessageId,
-    dispatchedAt: Date.now(),
+    dispatchedAt: state.clock.now(),
     acknowledgedAt: null,
     invalidated: false,
     originalMessageId: null,
@@ -41,11 +41,20 @@ function dispatchInteraction(core: SimCore, draft: Draft): InteractionRecord {
   return record;
 }
 
-function containsCustomId(node: unknown, customId: string): boolean {
-  if (Array.isArray(node)) return node.some((child) => containsCustomId(child, customId));
-  if (typeof node !== "object" || node === null) return false;
-  const component = node as { custom_id?: unknown; components?: unknown; accessory?: unknown };
-  return component.custom_id === customId || containsCustomId(component.components, customId) || containsCustomId(component.accessory, customId);
+type Component = { id?: unknown; type?: unknown; custom_id?: unknown; components?: unknown; accessory?: unknown };
+
+function findByCustomId(node: unknown, customId: string): Component | undefined {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = findByCustomId(child, customId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof node !== "object" || node === null) return undefined;
+  const component = node as Component;
+  if (component.custom_id === customId) return component;
+  return findByCustomId(component.components, customId) ?? findByCustomId(component.accessory, customId);
 }
 
 function defaultChannel(core: SimCore): string {
@@ -80,14 +89,14 @@ export function dispatchAutocomplete(core: SimCore, input: AutocompleteInput): I
 export function dispatchButton(core: SimCore, input: ButtonInput): InteractionRecord {
   const message = core.state.messages.get(input.messageId);
   if (!message) throw new Error(`Unknown message ${input.messageId}: buttons live on messages the bot sent`);
-  if (!containsCustomId(message.raw.components, input.customId)) {
-    throw new Error(`Message ${input.messageId} has no component with custom_id "${input.customId}"`);
-  }
+  const component = findByCustomId(message.raw.components, input.customId);
+  if (!component) throw new Error(`Message ${input.messageId} has no component with custom_id "${input.customId}"`);
   return dispatchInteraction(core, {
     type: InteractionType.MessageComponent,
     userId: input.userId,
     channelId: input.channelId ?? message.channelId,
-    data: { custom_id: input.customId, component_type: 2 },
+    // The pressed component's numeric id comes along, as in Discord's "Message Interaction Response Example".
+    data: { custom_id: input.customId, component_type: typeof component.type === "number" ? component.type : 2, id: component.id },
     componentMessageId: message.raw.id as string,
     message: { ...structuredClone(message.raw), guild_id: core.state.guild.id },
   });

@@ -1,6 +1,6 @@
 import { discordError, jsonReply, noContent, type Reply } from "../http/reply";
 import { type RequestContext, type Route } from "../http/router";
-import { parseMessageBody } from "../messages/message-body";
+import { emptyMessage, parseMessageBody } from "../messages/message-body";
 import { createInteractionMessage } from "./interaction-messages";
 import { INTERACTION_TOKEN_TTL_MS, type InteractionRecord } from "./interaction-store";
 
@@ -13,7 +13,7 @@ const unknownMessage = () => discordError(404, 10008, "Unknown Message");
 function findInteraction(ctx: RequestContext): { record: InteractionRecord } | { error: Reply } {
   const record = ctx.state.interactions.findByToken(ctx.params.token ?? "");
   if (!record || record.applicationId !== ctx.params.applicationId) return { error: discordError(404, 10015, "Unknown Webhook") };
-  if (record.invalidated || Date.now() - record.dispatchedAt > INTERACTION_TOKEN_TTL_MS) {
+  if (record.invalidated || ctx.state.clock.now() - record.dispatchedAt > INTERACTION_TOKEN_TTL_MS) {
     return { error: discordError(401, 50027, "Invalid Webhook Token") };
   }
   return { record };
@@ -40,8 +40,9 @@ const getMessage = withMessage((ctx, _record, messageId) => jsonReply(200, ctx.s
 const editMessage = withMessage((ctx, record, messageId) => {
   const parsed = parseMessageBody(ctx.body, "edit");
   if ("error" in parsed) return parsed.error;
+  if (ctx.state.messages.wouldBeEmpty(messageId, parsed.body)) return emptyMessage();
   const edited = ctx.state.messages.edit(messageId, parsed.body);
-  record.responses.push({ kind: "edit", body: ctx.body, at: Date.now() });
+  record.responses.push({ kind: "edit", body: ctx.body, at: ctx.state.clock.now() });
   return jsonReply(200, edited?.raw);
 });
 
@@ -50,7 +51,7 @@ const deleteMessage = withMessage((ctx, _record, messageId) => {
   return noContent();
 });
 
-/** Follow-ups need an acknowledged interaction; `?wait=true` (what discord.js sends) returns the message. */
+/** Follow-ups need an acknowledged interaction; "`wait` is always true" for them, so the message comes back. */
 function createFollowup(ctx: RequestContext): Reply {
   const found = findInteraction(ctx);
   if ("error" in found) return found.error;
@@ -60,8 +61,8 @@ function createFollowup(ctx: RequestContext): Reply {
   if ("error" in parsed) return parsed.error;
   const message = createInteractionMessage(ctx.state, record, parsed.body);
   record.followupIds.push(message.raw.id as string);
-  record.responses.push({ kind: "followup", body: ctx.body, at: Date.now() });
-  return ctx.query.get("wait") === "true" ? jsonReply(200, message.raw) : noContent();
+  record.responses.push({ kind: "followup", body: ctx.body, at: ctx.state.clock.now() });
+  return jsonReply(200, message.raw);
 }
 
 export const webhookRoutes: Route[] = [

@@ -1,5 +1,11 @@
-import { generateSnowflake } from "../ids";
+import { discordTimestamp, generateSnowflake } from "../ids";
+import { withComponentIds } from "./component-rules";
+import { normalizeEmbed } from "./embed-rules";
+import { isObject } from "./form-rules";
 import { MessageFlag, type MessageBody } from "./message-body";
+
+const storedEmbeds = (embeds: unknown[] | null | undefined) => (embeds ?? []).filter(isObject).map(normalizeEmbed);
+const storedComponents = (components: unknown[] | null | undefined) => withComponentIds(components ?? []);
 
 type Json = Record<string, unknown>;
 
@@ -27,8 +33,10 @@ export type NewMessage = {
 export class MessageStore {
   private readonly byId = new Map<string, StoredMessage>();
 
+  constructor(private readonly now: () => number) {}
+
   create(input: NewMessage): StoredMessage {
-    const now = Date.now();
+    const now = this.now();
     const id = generateSnowflake(now);
     const flags = input.flags ?? input.body.flags ?? 0;
     const raw: Json = {
@@ -37,17 +45,17 @@ export class MessageStore {
       channel_id: input.channelId,
       author: input.author,
       content: input.body.content ?? "",
-      timestamp: new Date(now).toISOString(),
+      timestamp: discordTimestamp(now),
       edited_timestamp: null,
       tts: input.body.tts ?? false,
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
       attachments: [],
-      embeds: input.body.embeds ?? [],
+      embeds: storedEmbeds(input.body.embeds),
       pinned: false,
       flags,
-      components: input.body.components ?? [],
+      components: storedComponents(input.body.components),
       ...(input.body.nonce !== undefined ? { nonce: input.body.nonce } : {}),
       ...(input.body.poll !== undefined ? { poll: input.body.poll } : {}),
       ...input.extra,
@@ -74,19 +82,30 @@ export class MessageStore {
   edit(id: string, body: MessageBody): StoredMessage | undefined {
     const stored = this.byId.get(id);
     if (!stored) return undefined;
-    const now = Date.now();
+    const now = this.now();
     const raw = stored.raw;
     if (body.content !== undefined) raw.content = body.content ?? "";
-    if (body.embeds !== undefined) raw.embeds = body.embeds ?? [];
-    if (body.components !== undefined) raw.components = body.components ?? [];
+    if (body.embeds !== undefined) raw.embeds = storedEmbeds(body.embeds);
+    if (body.components !== undefined) raw.components = storedComponents(body.components);
     if (body.attachments !== undefined) raw.attachments = body.attachments ?? [];
     const oldFlags = Number(raw.flags ?? 0);
     const editable = MessageFlag.SuppressEmbeds | MessageFlag.ComponentsV2;
     const requested = body.flags ?? oldFlags;
     raw.flags = (oldFlags & MessageFlag.Ephemeral) | (requested & editable);
-    raw.edited_timestamp = new Date(now).toISOString();
+    raw.edited_timestamp = discordTimestamp(now);
     stored.editedAt = now;
     return stored;
+  }
+
+  /** Whether applying `body` would leave the message showing nothing (Discord refuses that edit with 50006). */
+  wouldBeEmpty(id: string, body: MessageBody): boolean {
+    const raw = this.byId.get(id)?.raw;
+    if (!raw) return false;
+    const after = <T>(value: T | null | undefined, current: unknown) => (value === undefined ? current : value);
+    const content = after(body.content, raw.content);
+    const lists = [after(body.embeds, raw.embeds), after(body.components, raw.components), after(body.attachments, raw.attachments)];
+    const present = (list: unknown) => Array.isArray(list) && list.length > 0;
+    return !content && !lists.some(present) && raw.poll === undefined && !present(raw.sticker_items);
   }
 
   delete(id: string): boolean {
@@ -96,6 +115,13 @@ export class MessageStore {
   /** Messages visible in a channel, oldest first. */
   listChannel(channelId: string): StoredMessage[] {
     return [...this.byId.values()].filter((m) => m.channelId === channelId && m.inChannel);
+  }
+
+  /** A message this author created in the channel with this nonce since `since` (the enforce_nonce lookup). */
+  findByNonce(channelId: string, authorId: string, nonce: string | number, since: number): StoredMessage | undefined {
+    return [...this.byId.values()].find(
+      (m) => m.channelId === channelId && m.createdAt >= since && m.raw.nonce === nonce && (m.raw.author as { id?: string } | undefined)?.id === authorId,
+    );
   }
 
   lastIdIn(channelId: string): string | null {

@@ -29,9 +29,11 @@ export class OAuthStore {
   private readonly accessTokens = new Map<string, IssuedToken>();
   private readonly refreshTokens = new Map<string, OAuthGrant>();
 
+  constructor(private readonly now: () => number) {}
+
   issueCode(grant: OAuthGrant, redirectUri: string, codeChallenge: string | null): string {
     const code = generateAlphanumeric(30);
-    this.codes.set(code, { ...grant, redirectUri, codeChallenge, expiresAt: Date.now() + CODE_TTL_MS });
+    this.codes.set(code, { ...grant, redirectUri, codeChallenge, expiresAt: this.now() + CODE_TTL_MS });
     return code;
   }
 
@@ -39,7 +41,7 @@ export class OAuthStore {
   takeCode(code: string): PendingCode | undefined {
     const pending = this.codes.get(code);
     this.codes.delete(code);
-    return pending && pending.expiresAt > Date.now() ? pending : undefined;
+    return pending && pending.expiresAt > this.now() ? pending : undefined;
   }
 
   /** Rotates: a refresh token works once and yields a new pair. */
@@ -53,7 +55,7 @@ export class OAuthStore {
     const accessToken = generateAlphanumeric(30);
     const refreshToken = generateAlphanumeric(30);
     const scopes = [...grant.scopes];
-    this.accessTokens.set(accessToken, { ...grant, scopes, expiresAt: Date.now() + ACCESS_TOKEN_TTL_S * 1000 });
+    this.accessTokens.set(accessToken, { ...grant, scopes, expiresAt: this.now() + ACCESS_TOKEN_TTL_S * 1000 });
     this.refreshTokens.set(refreshToken, { ...grant, scopes });
     return {
       access_token: accessToken,
@@ -66,6 +68,6 @@ export class OAuthStore {
 
   findAccessToken(token: string): OAuthGrant | undefined {
     const issued = this.accessTokens.get(token);
-    return issued && issued.expiresAt > Date.now() ? issued : undefined;
+    return issued && issued.expiresAt > this.now() ? issued : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { botUserObject, channelObject } from "../discord-objects";
 import { discordError, jsonReply, noContent, type Reply } from "../http/reply";
 import { type RequestContext, type Route } from "../http/router";
-import { MessageFlag, parseMessageBody } from "../messages/message-body";
+import { emptyMessage, MessageFlag, parseMessageBody } from "../messages/message-body";
 import { type StoredMessage } from "../messages/message-store";
 import { rejectUnlessBot } from "./require-auth";
 
@@ -34,9 +34,17 @@ const listMessages = channelRoute((ctx, channelId) => {
   return jsonReply(200, newestFirst.map((m) => m.raw));
 });
 
+// "checked for uniqueness in the past few minutes": the window is not documented; five minutes is assumed.
+const NONCE_WINDOW_MS = 5 * 60_000;
+
 const createMessage = channelRoute((ctx, channelId) => {
   const parsed = parseMessageBody(ctx.body, "create");
   if ("error" in parsed) return parsed.error;
+  const { nonce } = parsed.body;
+  if (nonce !== undefined && (ctx.body as { enforce_nonce?: unknown }).enforce_nonce === true) {
+    const earlier = ctx.state.messages.findByNonce(channelId, ctx.state.bot.userId, nonce, ctx.state.clock.now() - NONCE_WINDOW_MS);
+    if (earlier) return jsonReply(200, earlier.raw);
+  }
   // EPHEMERAL only exists for interaction responses; a channel message is always public.
   const flags = (parsed.body.flags ?? 0) & ~MessageFlag.Ephemeral;
   const stored = ctx.state.messages.create({ channelId, guildId: ctx.state.guild.id, author: botUserObject(ctx.state), body: parsed.body, flags });
@@ -55,6 +63,7 @@ const editMessage = channelRoute((ctx, channelId) => {
   if (author?.id !== ctx.state.bot.userId) return discordError(403, 50005, "Cannot edit a message authored by another user");
   const parsed = parseMessageBody(ctx.body, "edit");
   if ("error" in parsed) return parsed.error;
+  if (ctx.state.messages.wouldBeEmpty(message.raw.id as string, parsed.body)) return emptyMessage();
   return jsonReply(200, ctx.state.messages.edit(message.raw.id as string, parsed.body)?.raw);
 });
 

@@ -1,11 +1,12 @@
-import { APPLICATION_FLAGS, botUserObject, currentUserObject, memberObject, partialGuildObject, userObject } from "../discord-objects";
+import { applicationObject } from "../application-object";
+import { botUserObject, currentBotUserObject, currentUserObject, memberObject, partialGuildObject, userObject } from "../discord-objects";
 import { discordError, jsonReply, unauthorized, type Reply } from "../http/reply";
 import { type RequestContext, type Route } from "../http/router";
 import { findBearerGrant, rejectUnlessBot } from "./require-auth";
 
 /** `GET /users/@me`: the bot for a bot token, the user for a Bearer token with `identify`. */
 function getCurrentUser(ctx: RequestContext): Reply {
-  if (ctx.auth.kind === "bot") return rejectUnlessBot(ctx) ?? jsonReply(200, botUserObject(ctx.state));
+  if (ctx.auth.kind === "bot") return rejectUnlessBot(ctx) ?? jsonReply(200, currentBotUserObject(ctx.state));
   const grant = findBearerGrant(ctx, "identify");
   const user = grant && ctx.state.users.get(grant.userId);
   return user ? jsonReply(200, currentUserObject(user, grant.scopes)) : unauthorized();
@@ -40,22 +41,7 @@ function getUser(ctx: RequestContext): Reply {
 }
 
 function getApplication(ctx: RequestContext): Reply {
-  const rejected = rejectUnlessBot(ctx);
-  if (rejected) return rejected;
-  const { bot, guild } = ctx.state;
-  return jsonReply(200, {
-    id: bot.applicationId,
-    name: bot.username,
-    icon: null,
-    description: "",
-    bot_public: false,
-    bot_require_code_grant: false,
-    bot: botUserObject(ctx.state),
-    owner: userObject(ctx.state.users.get(guild.ownerId) ?? { id: guild.ownerId, username: "owner" }),
-    verify_key: "0".repeat(64),
-    flags: APPLICATION_FLAGS,
-    approximate_guild_count: 1,
-  });
+  return rejectUnlessBot(ctx) ?? jsonReply(200, applicationObject(ctx.state));
 }
 
 export const userRoutes: Route[] = [
