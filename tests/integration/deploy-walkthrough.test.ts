@@ -100,7 +100,8 @@ describe("docs/deploy.md, command by command", () => {
     // And the stand-in is strict enough to refuse a mistake.
     expect(run('pct create 1010 "$TEMPLATE" --rootfs local-lvm --net0 bridge=vmbr0', owner, env).status).not.toBe(0);
     expect(run('pct create 1010 "$TEMPLATE" --feature nesting=1', owner, env).status).not.toBe(0);
-  });
+    // Each line starts a Node stand-in: a few dozen processes, slow when the machine is busy.
+  }, 180_000);
 });
 
 describe("the example site's generated output under the real tools", () => {
