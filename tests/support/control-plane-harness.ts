@@ -68,9 +68,13 @@ export class ControlPlaneHarness {
     return harness;
   }
 
-  /** Closes the control plane as a killed portal would leave it, and builds a new one on the same database. */
-  async restart(): Promise<void> {
+  /**
+   * Closes the control plane as a killed portal would leave it, and builds a new one on the same database;
+   * `whileDown` runs in between, e.g. to leave the database as a crash at another moment would have.
+   */
+  async restart(whileDown?: () => void): Promise<void> {
     await this.cp.close();
+    whileDown?.();
     this.cp = createControlPlane({ env: this.env, timing: lifecycleTiming });
   }
 
