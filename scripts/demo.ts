@@ -70,7 +70,19 @@ function stopOnSignal(): void {
   void stack.close().then(() => process.exit(0));
 }
 
+/** Two portals on one database would resume each other's operations against the wrong simulator. */
+function lockDataDirOrExit(): void {
+  const lock = path.join(dataDir, ".demo.lock");
+  mkdirSync(dataDir, { recursive: true });
+  if (!tryLock(lock)) {
+    console.error(`Another demo is running on ${dataDir}: stop it, or give this one its own folder with --data-dir=${dataDir}-2.`);
+    process.exit(1);
+  }
+  process.on("exit", () => unlock(lock));
+}
+
 async function main(): Promise<void> {
+  lockDataDirOrExit();
   process.on("SIGINT", stopOnSignal);
   process.on("SIGTERM", stopOnSignal);
   await buildIfNeeded();

@@ -1,12 +1,22 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false; // no /proc (not Linux), or gone: kill(0) below decides
+  }
+}
+
+/** A killed process whose parent died too can linger as a zombie until init reaps it: that is not alive. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  return !isZombie(pid);
 }
 
 /**
