@@ -2,24 +2,24 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Game } from "../lib/games";
 import type { SimContainer, SimScenario, SimTiming } from "../sim/proxmox";
+import { portOf } from "./catalogue-on-ports";
 
 export const DEMO_TOKEN_ID = "arcade@pve!portal";
 
 /**
  * The simulated cluster behind a catalogue: one CT per distinct vmid on the node its game names, serving the
  * game's own web build (`<game>/web`, then the catalogue's shared `_shell/` if there is one) on the port of its
- * URL while it runs.
+ * URL (or the one `portFor` moved it to) while it runs.
  */
 function webLayers(game: Game): string[] {
   const shell = path.resolve(game.dir, "..", "_shell");
   return [path.resolve(game.dir, "web"), ...(existsSync(shell) ? [shell] : [])];
 }
 
-export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing: Partial<SimTiming> = {}): SimScenario {
+export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing: Partial<SimTiming> = {}, portFor = (port: number) => port): SimScenario {
   const containers = new Map<number, SimContainer>();
   for (const game of games) {
     if (containers.has(game.vmid)) continue;
-    const url = new URL(game.url);
     containers.set(game.vmid, {
       vmid: game.vmid,
       node: game.node ?? "pve1",
@@ -28,7 +28,7 @@ export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing:
       cores: 1,
       tags: "arcade",
       ip: `10.22.0.${game.vmid % 200}`,
-      web: { port: Number(url.port || 80), root: webLayers(game) },
+      web: { port: portFor(portOf(game.url)), root: webLayers(game) },
     });
   }
   const nodes = [...new Set(["pve1", "pve2", ...[...containers.values()].map((c) => c.node)])].map((name) => ({ name }));

@@ -1,4 +1,4 @@
-export { openDatabase, type Db } from "./open-database";
+export { DatabaseTooNewError, openDatabase, type Db } from "./open-database";
 export { PendingOpsStore, type PendingAction, type PendingOp } from "./pending-ops";
 export { GameSettingsStore, type GameSettings } from "./game-settings";
 export { backupDatabase, listBackups, checkDatabaseFile } from "./backup-database";

@@ -27,7 +27,11 @@ export async function startProxmoxSim(input: SimScenario, options: SimOptions = 
   const caDir = await mkdtemp(path.join(tmpdir(), "proxmox-sim-"));
   const caFile = path.join(caDir, "pve-root-ca.pem");
   await writeFile(caFile, certificates.caPem);
-  const web = await GameWebServers.start(world, scenario.containers, host);
+  const web = await GameWebServers.start(world, scenario.containers, host).catch(async (error: unknown) => {
+    world.close();
+    await rm(caDir, { recursive: true, force: true });
+    throw error;
+  });
   const stats = new RequestStats();
   let apiDown = false;
   let closed: Promise<void> | undefined;

@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     E2E_PROXMOX_URL: stack.proxmox.url,
     E2E_PROXMOX_CA: stack.proxmox.caFile,
     E2E_DISCORD_URL: stack.discord.url,
-    E2E_GAME_URLS: JSON.stringify(catalogue.urls),
+    E2E_GAME_URLS: JSON.stringify(stack.gameUrls),
     E2E_PORTAL_ENV: JSON.stringify(stack.portalEnv),
   });
   return async () => {

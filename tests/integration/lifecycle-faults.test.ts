@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ControlPlaneHarness, member } from "../support/control-plane-harness";
+import { openDatabase, PendingOpsStore } from "@/lib/db";
+import { ControlPlaneHarness, member, TOKEN_ID } from "../support/control-plane-harness";
 
 let harness: ControlPlaneHarness | undefined;
 afterEach(async () => {
@@ -72,5 +73,22 @@ describe("when Proxmox misbehaves", () => {
     expect(harness.requests("POST /api2/json/nodes/pve1/lxc/2201/status/start")).toBe(1);
     expect(harness.cp.events.query({ types: ["game.starting"] })).toHaveLength(1);
     expect(harness.cp.events.query({ types: ["game.ready"] })[0]?.durationMs).toBeGreaterThanOrEqual(1_500);
+  });
+
+  it("shows a CT whose resumed start task Proxmox no longer knows as it is, stopped, not failed", async () => {
+    harness = await ControlPlaneHarness.start({ nodes: [{ name: "pve1" }], containers: [{ vmid: 2201, node: "pve1" }], games: [{ id: "snake", vmid: 2201 }] });
+    await harness.waitForState("snake", "stopped");
+    // A crash mid-boot, then a node that forgot the task (rebooted, log rotated; in the demo, a new simulator).
+    const forgotten = `UPID:pve1:0000A1B2:0012F3A4:65F0C0DE:vzstart:2201:${TOKEN_ID}:`;
+    await harness.restart(() => {
+      const db = openDatabase(harness!.env.dbFile);
+      new PendingOpsStore(db).save({ vmid: 2201, node: "pve1", action: "start", upid: forgotten, gameIds: ["snake"], actor: { kind: "user", id: member.actor.discordId, name: member.actor.name }, source: "web", startedAt: Date.now() - 5_000 });
+      db.close();
+    });
+    expect(harness.state("snake")).toBe("starting");
+    const settled = await harness.waitForState("snake", "stopped");
+    expect(settled.reason).toBeNull();
+    expect(harness.cp.events.query({ types: ["game.failed"] })).toHaveLength(0);
+    expect(harness.requests("POST /api2/json/nodes/pve1/lxc/2201/status/start")).toBe(0);
   });
 });

@@ -70,7 +70,8 @@ export class ControlPlaneHarness {
 
   /**
    * Closes the control plane as a killed portal would leave it, and builds a new one on the same database;
-   * `whileDown` runs in between (what happens while no portal runs: a restore, an outside stop).
+   * `whileDown` runs in between (what happens while no portal runs: a restore, an outside stop, or the database
+   * left as a crash at another moment would have left it).
    */
   async restart(whileDown?: () => void | Promise<void>): Promise<void> {
     await this.cp.close();

@@ -35,10 +35,18 @@ export class GameWebServers {
     world.onStatusChange((ct) => this.follow(ct));
   }
 
-  /** Reserves each site's port once (binding port 0 if none is given) and opens those of running CTs. */
+  /**
+   * Reserves each site's port once (binding port 0 if none is given) and opens those of running CTs. A port that
+   * cannot be bound fails the start with its number, rather than a game served by whoever holds it.
+   */
   static async start(world: SimWorld, containers: SimContainer[], host: string): Promise<GameWebServers> {
     const servers = new GameWebServers(world, host);
-    await Promise.all(containers.filter((ct) => ct.web).map((ct) => servers.add(ct)));
+    const added = await Promise.allSettled(containers.filter((ct) => ct.web).map((ct) => servers.add(ct)));
+    const failed = added.find((result) => result.status === "rejected");
+    if (failed) {
+      await servers.close();
+      throw failed.reason;
+    }
     return servers;
   }
 
@@ -53,6 +61,9 @@ export class GameWebServers {
     };
     this.sites.set(ct.vmid, site);
     await site.listener.set(true);
+    if (!site.listener.listening) {
+      throw new Error(`Proxmox sim: the web server of CT ${ct.vmid} cannot listen on ${this.host}:${site.listener.port}: another program holds the port`);
+    }
     await this.apply(site);
   }
 
