@@ -58,13 +58,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => undefined);
   const catalogue = loadCatalogue(options.gamesDir);
   const tokenSecret = randomUUID();
-  const proxmox = await startProxmoxSim(scenarioForCatalogue(catalogue.games, tokenSecret, options.timing));
+  const url = `http://localhost:${options.port}`;
+  // The games' web servers let only this portal frame them, like the generated game-host nginx.
+  const proxmox = await startProxmoxSim(scenarioForCatalogue(catalogue.games, tokenSecret, options.timing, url));
   const discordConfig = loadDiscordDemoConfig();
   const discord = await startDiscordSim(discordConfig);
   const adminRoles = discordConfig.guild.roles.filter((r) => /admin/i.test(r.name)).map((r) => r.id);
   const client = discordConfig.oauthClients[0]!;
   const apiToken = `demo-${randomBytes(16).toString("hex")}`;
-  const url = `http://localhost:${options.port}`;
   const portalEnv: Record<string, string> = {
     NODE_ENV: "production",
     PORT: String(options.port),

@@ -32,11 +32,30 @@ function sendControl(res: ServerResponse, status: number, body: unknown): void {
   res.end(payload);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
+  // The pveum shim posts its arguments with curl as repeated form fields (arg=...&arg=...).
+  if (/^application\/x-www-form-urlencoded/.test(req.headers["content-type"] ?? "")) return { args: new URLSearchParams(text).getAll("arg") };
   return text.length === 0 ? {} : JSON.parse(text);
+}
+
+const pveumSchema = z.strictObject({ args: z.array(z.string()) });
+
+/** POST /__sim/pveum answers like the command: its stdout (200), or its error message (500), as plain text. */
+function runPveumCommand(target: ControlTarget, body: unknown, res: ServerResponse): void {
+  const { args } = pveumSchema.parse(body);
+  let status = 200;
+  let text: string;
+  try {
+    text = target.sim.pveum(args);
+  } catch (error) {
+    status = 500;
+    text = `${error instanceof Error ? error.message : String(error)}\n`;
+  }
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store" });
+  res.end(text);
 }
 
 function applyFault(target: ControlTarget, fault: FaultRequest, res: ServerResponse): void {
@@ -61,7 +80,7 @@ function applyFault(target: ControlTarget, fault: FaultRequest, res: ServerRespo
 export async function handleControlRequest(target: ControlTarget, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = `${req.method} ${url.pathname.slice(CONTROL_PREFIX.length - 1)}`;
   try {
-    const body = req.method === "POST" ? await readJson(req) : {};
+    const body = req.method === "POST" ? await readBody(req) : {};
     const { sim } = target;
     switch (route) {
       case "GET /state":
@@ -86,6 +105,8 @@ export async function handleControlRequest(target: ControlTarget, req: IncomingM
         sim.migrate(move.vmid, move.node);
         return sendControl(res, 200, { ok: true });
       }
+      case "POST /pveum":
+        return runPveumCommand(target, body, res);
       case "POST /timing":
         sim.setTiming(timingSchema.parse(body));
         return sendControl(res, 200, { ok: true });
