@@ -5,7 +5,7 @@ import { isProxmoxError, waitForTask } from "../proxmox";
 import { bootTimeoutMs, gamesOn, type LifecycleContext } from "./context";
 import { transition } from "./record";
 import { resolveNodeOrThrow } from "./resolve-node";
-import { BootFailure, waitForGame, waitForRunning } from "./wait-for-game";
+import { BootFailure, waitForGame, waitForPowerState } from "./wait-for-game";
 
 export type BootKind = "start" | "reboot" | "adopt";
 
@@ -90,7 +90,7 @@ export async function runBoot(ctx: LifecycleContext, req: BootRequest, signal: A
         const startedByEarlierTask = req.kind === "start" && /already running/i.test(outcome.exitStatus ?? "");
         if (!outcome.ok && !startedByEarlierTask) throw new BootFailure(`Proxmox could not ${verb} CT ${req.vmid}: ${outcome.exitStatus}`);
       }
-      await waitForRunning(ctx, node, req.vmid, deadline, signal);
+      await waitForPowerState(ctx, req.vmid, node, "running", deadline, signal);
       ctx.lastSeen.set(req.vmid, "running");
       for (const game of games) transition(ctx, game, { stage: "container_running" });
     }

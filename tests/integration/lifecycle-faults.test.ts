@@ -33,7 +33,8 @@ describe("when Proxmox misbehaves", () => {
       env: { PROXMOX_TOKEN_SECRET: "00000000-0000-0000-0000-000000000000" },
     });
     const unknown = await harness.waitForState("snake", "unknown");
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Wait for a second refused poll rather than a fixed time: the process must still be polling, not crashed.
+    while (harness.cp.watcher.pollCount < 2) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(harness.cp.lifecycle.board.get("snake")?.reason).toBe(
       "Proxmox refused the API token (401 Authentication failed!): check PROXMOX_TOKEN_ID and PROXMOX_TOKEN_SECRET.",
     );
