@@ -32,12 +32,10 @@ function sendControl(res: ServerResponse, status: number, body: unknown): void {
   res.end(payload);
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
-  // The pveum shim posts its arguments with curl as repeated form fields (arg=...&arg=...).
-  if (/^application\/x-www-form-urlencoded/.test(req.headers["content-type"] ?? "")) return { args: new URLSearchParams(text).getAll("arg") };
   return text.length === 0 ? {} : JSON.parse(text);
 }
 
@@ -80,7 +78,7 @@ function applyFault(target: ControlTarget, fault: FaultRequest, res: ServerRespo
 export async function handleControlRequest(target: ControlTarget, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const route = `${req.method} ${url.pathname.slice(CONTROL_PREFIX.length - 1)}`;
   try {
-    const body = req.method === "POST" ? await readBody(req) : {};
+    const body = req.method === "POST" ? await readJson(req) : {};
     const { sim } = target;
     switch (route) {
       case "GET /state":

@@ -9,13 +9,13 @@ const run = promisify(execFile);
 
 /**
  * Runs the real deploy/proxmox/setup-token.sh against a running sim: `pveum` on its PATH is the sim's shim
- * (sim/proxmox/cli/pveum-shim.sh), so the script's own commands build the sim's users, pool, token and ACLs.
+ * (sim/proxmox/cli/pveum-shim.mjs), so the script's own commands build the sim's users, pool, token and ACLs.
  * Returns its output and the token id and secret it printed for portal.env.
  */
 export async function runSetupTokenOnSim(sim: ProxmoxSim, vmids: number[], env: Record<string, string> = {}) {
   const bin = await mkdtemp(path.join(tmpdir(), `setup-token-${process.pid}-`));
   try {
-    await symlink(path.resolve("sim/proxmox/cli/pveum-shim.sh"), path.join(bin, "pveum"));
+    await symlink(path.resolve("sim/proxmox/cli/pveum-shim.mjs"), path.join(bin, "pveum"));
     // The script insists on root, as pveum does on a node; the sim does not care who runs it.
     if (process.getuid?.() !== 0) await writeFile(path.join(bin, "id"), '#!/bin/sh\n[ "$1" = "-u" ] && echo 0 || exec /usr/bin/id "$@"\n', { mode: 0o755 });
     const { stdout } = await run("bash", ["deploy/proxmox/setup-token.sh", ...vmids.map(String)], {
