@@ -16,7 +16,23 @@ function webLayers(game: Game): string[] {
   return [path.resolve(game.dir, "web"), ...(existsSync(shell) ? [shell] : [])];
 }
 
-export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing: Partial<SimTiming> = {}, portFor = (port: number) => port): SimScenario {
+/**
+ * The token's access exactly as deploy/proxmox/setup-token.sh creates it on a real node (role ArcadePower, user
+ * arcade@pve, pool arcade holding the game CTs, ACLs on /pool/arcade for the user and its privsep token), so the
+ * demo and the e2e tests run with the production permissions. tests/integration/sim-proxmox-access.test.ts runs
+ * the script against the sim and compares.
+ */
+export function setupTokenAccess(vmids: number[], tokenSecret: string): Pick<SimScenario, "roles" | "pools" | "users" | "tokens"> {
+  const acl = [{ path: "/pool/arcade", role: "ArcadePower" }];
+  return {
+    roles: { ArcadePower: ["VM.Audit", "VM.PowerMgmt"] },
+    pools: [{ id: "arcade", vmids }],
+    users: [{ id: "arcade@pve", acl }],
+    tokens: [{ id: DEMO_TOKEN_ID, secret: tokenSecret, privsep: true, acl }],
+  };
+}
+
+export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing: Partial<SimTiming> = {}, portalOrigin?: string, portFor = (port: number) => port): SimScenario {
   const containers = new Map<number, SimContainer>();
   for (const game of games) {
     if (containers.has(game.vmid)) continue;
@@ -35,7 +51,8 @@ export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing:
   return {
     nodes,
     containers: [...containers.values()],
-    tokens: [{ id: DEMO_TOKEN_ID, secret: tokenSecret, privsep: true, acl: [{ path: "/vms", privs: ["VM.Audit", "VM.PowerMgmt"] }] }],
+    ...setupTokenAccess([...containers.keys()], tokenSecret),
     timing,
+    ...(portalOrigin ? { portalOrigin } : {}),
   };
 }

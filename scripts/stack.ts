@@ -87,10 +87,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const ports = await claimGamePorts(catalogue.games.map((game) => portOf(game.url)), "127.0.0.1");
   const gamesDir = catalogueOnPorts(options.gamesDir, catalogue.games, ports.portFor, path.join(options.dataDir, "games"));
   const gameUrls = Object.fromEntries(loadCatalogue(gamesDir).games.map((game) => [game.id, game.url]));
+  const url = `http://localhost:${options.port}`;
   let proxmox: ProxmoxSim;
   let discord: DiscordSim;
   try {
-    proxmox = await startProxmoxSim(scenarioForCatalogue(catalogue.games, tokenSecret, options.timing, ports.portFor));
+    proxmox = await startProxmoxSim(scenarioForCatalogue(catalogue.games, tokenSecret, options.timing, url, ports.portFor));
   } catch (error) {
     ports.release();
     throw error;
@@ -106,7 +107,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const adminRoles = discordConfig.guild.roles.filter((r) => /admin/i.test(r.name)).map((r) => r.id);
   const client = discordConfig.oauthClients[0]!;
   const apiToken = `demo-${randomBytes(16).toString("hex")}`;
-  const url = `http://localhost:${options.port}`;
   const portalEnv: Record<string, string> = {
     NODE_ENV: "production",
     PORT: String(options.port),

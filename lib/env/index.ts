@@ -58,6 +58,8 @@ const proxmoxShape = z
     PROXMOX_INSECURE_TLS: flag("PROXMOX_INSECURE_TLS"),
     PROXMOX_VERIFY_SSL: optionalText,
     PROXMOX_TIMEOUT_MS: intInRange("PROXMOX_TIMEOUT_MS", 500, 120_000, 10_000),
+    // Node's own extra trust file: an explicit CA list (PROXMOX_CA_FILE) would drop it, so the client keeps it.
+    NODE_EXTRA_CA_CERTS: optionalText,
   })
   .transform((v, ctx) => {
     let baseUrl = v.PROXMOX_URL;
@@ -74,6 +76,15 @@ const proxmoxShape = z
       return z.NEVER;
     }
     const url = new URL(baseUrl);
+    // The API token goes in a header on every request; only the simulator on this machine may skip TLS.
+    if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PROXMOX_URL"],
+        message: `PROXMOX_URL must start with https:// (got "${baseUrl}"): over plain HTTP the API token would travel in clear; pveproxy serves https://<node>:8006 (plain http:// is accepted only for the simulator on loopback)`,
+      });
+      return z.NEVER;
+    }
     const verifySsl = v.PROXMOX_VERIFY_SSL?.toLowerCase();
     if (verifySsl !== undefined && !["1", "0", "true", "false", "yes", "no"].includes(verifySsl)) {
       ctx.addIssue({ code: "custom", path: ["PROXMOX_VERIFY_SSL"], message: `PROXMOX_VERIFY_SSL must be true or false (got "${v.PROXMOX_VERIFY_SSL}")` });
@@ -85,6 +96,8 @@ const proxmoxShape = z
       tokenSecret: v.PROXMOX_TOKEN_SECRET,
       caPem: v.PROXMOX_CA_FILE === undefined ? undefined : readFileSync(v.PROXMOX_CA_FILE, "utf8"),
       caFile: v.PROXMOX_CA_FILE,
+      // Node only warns about a missing extra-CA file and goes on; so does the client.
+      extraDefaultCaPem: v.NODE_EXTRA_CA_CERTS !== undefined && existsSync(v.NODE_EXTRA_CA_CERTS) ? readFileSync(v.NODE_EXTRA_CA_CERTS, "utf8") : undefined,
       fingerprint: v.PROXMOX_FINGERPRINT,
       insecureTls,
       timeoutMs: v.PROXMOX_TIMEOUT_MS,

@@ -13,6 +13,8 @@ export type LifecycleTiming = {
   probeIntervalMs: number;
   probeTimeoutMs: number;
   defaultShutdownTimeoutSec: number;
+  /** How long after an hastop task an HA-managed CT may still run: the HA manager acts in rounds of about 10 s. */
+  haSettleMs: number;
 };
 
 export const defaultTiming: LifecycleTiming = {
@@ -21,6 +23,7 @@ export const defaultTiming: LifecycleTiming = {
   probeIntervalMs: 500,
   probeTimeoutMs: 2_000,
   defaultShutdownTimeoutSec: 30,
+  haSettleMs: 60_000,
 };
 
 export type ProxmoxPort = Pick<ProxmoxClient, "listClusterContainers" | "getContainerStatus" | "powerContainer" | "getTaskStatus">;

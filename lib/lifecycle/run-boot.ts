@@ -6,7 +6,7 @@ import { bootTimeoutMs, gamesOn, type LifecycleContext } from "./context";
 import { transition } from "./record";
 import { resolveNodeOrThrow } from "./resolve-node";
 import { runStop } from "./run-stop";
-import { BootFailure, waitForGame, waitForRunning } from "./wait-for-game";
+import { BootFailure, waitForGame, waitForPowerState } from "./wait-for-game";
 
 export type BootKind = "start" | "reboot" | "adopt";
 
@@ -94,7 +94,7 @@ export async function runBoot(ctx: LifecycleContext, req: BootRequest, signal: A
         const startedByEarlierTask = req.kind === "start" && /already running/i.test(outcome.exitStatus ?? "");
         if (!outcome.ok && !startedByEarlierTask) throw new BootFailure(`Proxmox could not ${verb} CT ${req.vmid}: ${outcome.exitStatus}`);
       }
-      await waitForRunning(ctx, node, req.vmid, deadline, signal);
+      await waitForPowerState(ctx, req.vmid, node, "running", deadline, signal);
       ctx.lastSeen.set(req.vmid, "running");
       for (const game of games) transition(ctx, game, { stage: "container_running" });
     }

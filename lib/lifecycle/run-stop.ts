@@ -1,9 +1,10 @@
 import type { ActorRef, Source } from "../authz";
 import { describeError } from "../errors";
-import { isProxmoxError, sleep, waitForTask } from "../proxmox";
+import { isProxmoxError, parseUpid, sleep, waitForTask } from "../proxmox";
 import { gamesOn, shutdownTimeoutSec, type LifecycleContext } from "./context";
 import { transition } from "./record";
-import { resolveNodeOrThrow } from "./resolve-node";
+import { readStatusFollowing, resolveNodeOrThrow } from "./resolve-node";
+import { waitForPowerState } from "./wait-for-game";
 
 export type StopRequest = {
   vmid: number;
@@ -47,11 +48,19 @@ export async function runStop(ctx: LifecycleContext, req: StopRequest, signal: A
   ctx.wake();
   const timeoutSec = shutdownTimeoutSec(ctx, games);
   try {
-    const node = req.resume?.node ?? (await resolveNodeOrThrow(ctx, req.vmid));
+    let node = req.resume?.node ?? (await resolveNodeOrThrow(ctx, req.vmid));
     let upid = req.resume?.upid ?? null;
     if (!req.resume) {
       ctx.pending.save({ vmid: req.vmid, node, action: req.action, upid: null, gameIds: games.map((g) => g.id), actor: req.actor, source: req.source, startedAt });
       upid = await powerOff(ctx, node, req.vmid, req.action, timeoutSec);
+      if (!upid) {
+        // "not running" on the node we asked: if the CT moved there since the lookup, stop it where it is.
+        const live = await readStatusFollowing(ctx, req.vmid, node);
+        if (live?.status === "running" && live.node !== node) {
+          node = live.node;
+          upid = await powerOff(ctx, node, req.vmid, req.action, timeoutSec);
+        }
+      }
       if (upid) ctx.pending.setUpid(req.vmid, upid);
       for (const game of games) {
         transition(ctx, game, { node, upid }, "game.stopping", { actor: req.actor, source: req.source, upid, action: req.action, reason: req.reason });
@@ -74,10 +83,15 @@ export async function runStop(ctx: LifecycleContext, req: StopRequest, signal: A
         throw new Error(`Proxmox could not stop CT ${req.vmid}: ${outcome.exitStatus}`);
       }
     }
-    for (let i = 0; i < 20; i++) {
-      const status = await ctx.proxmox.getContainerStatus(node, req.vmid).catch(() => undefined);
-      if (!status || status.status === "stopped") break;
-      await sleep(ctx.timing.runningPollMs, signal);
+    if (upid && parseUpid(upid)?.type.startsWith("ha")) {
+      // An hastop task only asked the HA stack; the CT goes down when the HA manager acts (and shuts it down).
+      await waitForPowerState(ctx, req.vmid, node, "stopped", Date.now() + timeoutSec * 1000 + ctx.timing.haSettleMs, signal);
+    } else {
+      for (let i = 0; i < 20; i++) {
+        const status = await readStatusFollowing(ctx, req.vmid, node);
+        if (!status || status.status === "stopped") break;
+        await sleep(ctx.timing.runningPollMs, signal);
+      }
     }
     ctx.lastSeen.set(req.vmid, "stopped");
     for (const game of games) {

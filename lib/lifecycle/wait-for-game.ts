@@ -1,6 +1,7 @@
 import { sleep } from "../proxmox";
 import type { Game } from "../games";
 import { bootTimeoutMs, type LifecycleContext } from "./context";
+import { readStatusFollowing } from "./resolve-node";
 
 export class BootFailure extends Error {
   constructor(message: string) {
@@ -25,12 +26,27 @@ export async function waitForGame(ctx: LifecycleContext, game: Game, deadline: n
   }
 }
 
-/** Polls status/current until the CT reports running (the start task can end a moment before). */
-export async function waitForRunning(ctx: LifecycleContext, node: string, vmid: number, deadline: number, signal: AbortSignal): Promise<void> {
+/**
+ * Polls status/current until the CT reports `wanted`. A task can end before the state it promised: a start a
+ * moment before, and the hastart/hastop task of an HA-managed CT seconds before the HA manager acts. Follows the
+ * CT to another node if it migrates meanwhile; throws a sentence at the deadline.
+ */
+export async function waitForPowerState(
+  ctx: LifecycleContext,
+  vmid: number,
+  node: string,
+  wanted: "running" | "stopped",
+  deadline: number,
+  signal: AbortSignal,
+): Promise<void> {
   for (;;) {
-    const status = await ctx.proxmox.getContainerStatus(node, vmid).catch(() => undefined);
-    if (status?.status === "running") return;
-    if (Date.now() > deadline) throw new BootFailure(`CT ${vmid} did not report running in time`);
+    const status = await readStatusFollowing(ctx, vmid, node);
+    if (status?.status === wanted) return;
+    if (status) node = status.node;
+    if (Date.now() > deadline) {
+      const ha = status?.haManaged ? ` (it is HA-managed, and the HA manager has not ${wanted === "running" ? "started" : "stopped"} it yet)` : "";
+      throw new BootFailure(`CT ${vmid} did not report ${wanted} in time${ha}`);
+    }
     await sleep(ctx.timing.runningPollMs, signal);
   }
 }

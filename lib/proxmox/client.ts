@@ -36,6 +36,7 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: stri
 export function createProxmoxClient(config: ProxmoxConfig) {
   const agent = createTlsAgent({
     caPem: config.caPem,
+    extraDefaultCaPem: config.extraDefaultCaPem,
     fingerprint: config.fingerprint,
     insecure: config.insecureTls,
     timeoutMs: config.timeoutMs,

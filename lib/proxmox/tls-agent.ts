@@ -1,52 +1,70 @@
-import type { PeerCertificate, TLSSocket } from "node:tls";
+import { rootCertificates, type TLSSocket } from "node:tls";
 import { Agent, buildConnector } from "undici";
 
 export type TlsTrust = {
-  /** PEM of the cluster CA (/etc/pve/pve-root-ca.pem). */
+  /** PEM added to the default trust: the cluster CA (/etc/pve/pve-root-ca.pem) or any other CA the owner names. */
   caPem?: string;
-  /** SHA-256 fingerprint, colon-separated uppercase hex, of the node certificate or of any CA in its chain. */
+  /** The NODE_EXTRA_CA_CERTS file's PEM: part of Node's default trust that an explicit CA list would drop. */
+  extraDefaultCaPem?: string;
+  /** SHA-256 fingerprint of the node (leaf) certificate, colon-separated uppercase hex. */
   fingerprint?: string;
   /** Explicit opt-out: no verification at all. */
   insecure?: boolean;
   timeoutMs: number;
 };
 
-function chainFingerprints(cert: PeerCertificate): string[] {
-  const seen: string[] = [];
-  let current: (PeerCertificate & { issuerCertificate?: PeerCertificate }) | undefined = cert;
-  while (current && current.fingerprint256 && !seen.includes(current.fingerprint256)) {
-    seen.push(current.fingerprint256);
-    current = current.issuerCertificate;
+/** Thrown by the connector when the certificate the server presented is refused; the transport words it. */
+export class TlsRefusal extends Error {
+  constructor(
+    readonly code: "PROXMOX_TLS_PIN_MISMATCH" | "PROXMOX_TLS_UNTRUSTED",
+    /** SHA-256 of the node certificate the server presented. */
+    readonly presented: string,
+    /** Node's verification error code (UNABLE_TO_VERIFY_LEAF_SIGNATURE, ERR_TLS_CERT_ALTNAME_INVALID, ...). */
+    readonly verifyError: string | null,
+  ) {
+    super(code === "PROXMOX_TLS_PIN_MISMATCH" ? `certificate fingerprint ${presented} does not match the pin` : `certificate not trusted (${verifyError})`);
+    this.name = "TlsRefusal";
   }
-  return seen;
 }
 
 /**
- * A per-client undici Agent. Trust comes from the cluster CA, a pinned fingerprint, or both; never from the
- * process-global NODE_TLS_REJECT_UNAUTHORIZED. Node only runs checkServerIdentity after CA validation passed,
- * so a pin without a CA (a self-signed node) is checked here on the connected socket instead.
+ * The CAs to verify against. Node's default trust is its bundled Mozilla roots plus NODE_EXTRA_CA_CERTS, and an
+ * explicit `ca` replaces all of it, so a CA file is appended to a rebuilt default rather than given alone: a node
+ * that carries a publicly trusted (ACME) certificate keeps working when PROXMOX_CA_FILE is set.
+ */
+export function composeTrustedCas(trust: Pick<TlsTrust, "caPem" | "extraDefaultCaPem">): string[] | undefined {
+  if (trust.caPem === undefined) return undefined;
+  return [...rootCertificates, ...(trust.extraDefaultCaPem ? [trust.extraDefaultCaPem] : []), trust.caPem];
+}
+
+/** Decides on a connected socket; null = accept. */
+function judge(socket: TLSSocket, trust: TlsTrust): TlsRefusal | null {
+  if (trust.insecure) return null;
+  // pveproxy sends only its node certificate, so the leaf is the only certificate a pin can be compared with.
+  const presented = socket.getPeerCertificate(false).fingerprint256 ?? "none";
+  const verifyError = socket.authorized ? null : String(socket.authorizationError ?? "UNKNOWN");
+  if (trust.fingerprint !== undefined) {
+    if (presented !== trust.fingerprint) return new TlsRefusal("PROXMOX_TLS_PIN_MISMATCH", presented, verifyError);
+    // A pin alone trusts exactly that certificate (a self-signed node); with a CA file the chain must hold too.
+    return trust.caPem !== undefined && verifyError ? new TlsRefusal("PROXMOX_TLS_UNTRUSTED", presented, verifyError) : null;
+  }
+  return verifyError ? new TlsRefusal("PROXMOX_TLS_UNTRUSTED", presented, verifyError) : null;
+}
+
+/**
+ * A per-client undici Agent; never the process-global NODE_TLS_REJECT_UNAUTHORIZED. The handshake itself does not
+ * reject (Node would then hide the certificate it refused); the verdict is taken here on the connected socket from
+ * Node's own chain and hostname check (`authorized`) and the pin, so every refusal can name what the server sent.
  */
 export function createTlsAgent(trust: TlsTrust): Agent {
-  const verifyChain = !trust.insecure && (trust.caPem !== undefined || trust.fingerprint === undefined);
-  const base = buildConnector({
-    ca: trust.caPem,
-    rejectUnauthorized: verifyChain,
-    timeout: trust.timeoutMs,
-  });
-  const pin = trust.insecure ? undefined : trust.fingerprint;
+  const base = buildConnector({ ca: composeTrustedCas(trust), rejectUnauthorized: false, timeout: trust.timeoutMs });
   const connect: buildConnector.connector = (options, callback) => {
     base(options, (error, socket) => {
-      if (error || !pin || options.protocol !== "https:") {
-        if (error) callback(error, null);
-        else callback(null, socket!);
-        return;
-      }
-      const fingerprints = chainFingerprints((socket as TLSSocket).getPeerCertificate(true));
-      if (!fingerprints.includes(pin)) {
+      if (error) return callback(error, null);
+      const refusal = options.protocol === "https:" ? judge(socket as TLSSocket, trust) : null;
+      if (refusal) {
         socket!.destroy();
-        const seen = fingerprints[0] ?? "none";
-        callback(new Error(`certificate fingerprint mismatch: expected ${pin}, the server presented ${seen}`), null);
-        return;
+        return callback(refusal, null);
       }
       callback(null, socket!);
     });

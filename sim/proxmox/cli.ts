@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
-import { callControl } from "./cli/control-client";
+import { callControl, callPveum } from "./cli/control-client";
 import { parseFault, parseMigrate, parsePower, parseTiming } from "./cli/control-commands";
 import { serve } from "./cli/serve";
 
 const USAGE = `Proxmox VE simulator
 
   serve --scenario <file.json> [--port 8006] [--host 127.0.0.1] [--http] [--write-ca <path>] [--ready-file <path>]
+        [--portal-origin http://localhost:3000]   the origin the game web servers let frame them
 
 Control a running sim (--url <sim url>; --ca <file> to verify its certificate, else skipped for loopback):
   fault nodeOffline <node> on|off
@@ -15,6 +16,7 @@ Control a running sim (--url <sim url>; --ca <file> to verify its certificate, e
   fault apiDown on|off [--for-ms <ms>]
   power <vmid> running|stopped
   migrate <vmid> <node>
+  pveum -- <pveum arguments...>        e.g. pveum -- user token permissions arcade@pve portal
   timing <key>=<ms>...
   state | stats | stats-reset`;
 
@@ -29,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       http: { type: "boolean" },
       "write-ca": { type: "string" },
       "ready-file": { type: "string" },
+      "portal-origin": { type: "string" },
       url: { type: "string" },
       ca: { type: "string" },
       "for-ms": { type: "string" },
@@ -49,6 +52,7 @@ async function main(argv: string[]): Promise<void> {
       http: values.http ?? false,
       writeCa: values["write-ca"],
       readyFile: values["ready-file"],
+      portalOrigin: values["portal-origin"],
     });
   }
   if (!values.url) throw new Error(`${command} needs --url <sim url>`);
@@ -63,6 +67,10 @@ async function main(argv: string[]): Promise<void> {
     stats: () => callControl(connection, "GET", "/stats"),
     "stats-reset": () => callControl(connection, "POST", "/stats/reset"),
   };
+  if (command === "pveum") {
+    process.stdout.write(await callPveum(connection, args));
+    return;
+  }
   const call = calls[command];
   if (!call) throw new Error(`unknown command '${command}'\n\n${USAGE}`);
   console.log(JSON.stringify(await call(), null, 2));

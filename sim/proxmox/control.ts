@@ -39,6 +39,23 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   return text.length === 0 ? {} : JSON.parse(text);
 }
 
+const pveumSchema = z.strictObject({ args: z.array(z.string()) });
+
+/** POST /__sim/pveum answers like the command: its stdout (200), or its error message (500), as plain text. */
+function runPveumCommand(target: ControlTarget, body: unknown, res: ServerResponse): void {
+  const { args } = pveumSchema.parse(body);
+  let status = 200;
+  let text: string;
+  try {
+    text = target.sim.pveum(args);
+  } catch (error) {
+    status = 500;
+    text = `${error instanceof Error ? error.message : String(error)}\n`;
+  }
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store" });
+  res.end(text);
+}
+
 function applyFault(target: ControlTarget, fault: FaultRequest, res: ServerResponse): void {
   const { faults } = target.sim;
   if (fault.fault === "nodeOffline") faults.nodeOffline(fault.node, fault.offline);
@@ -86,6 +103,8 @@ export async function handleControlRequest(target: ControlTarget, req: IncomingM
         sim.migrate(move.vmid, move.node);
         return sendControl(res, 200, { ok: true });
       }
+      case "POST /pveum":
+        return runPveumCommand(target, body, res);
       case "POST /timing":
         sim.setTiming(timingSchema.parse(body));
         return sendControl(res, 200, { ok: true });

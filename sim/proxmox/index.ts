@@ -9,9 +9,11 @@ export type {
   SimFaults,
   SimNode,
   SimOptions,
+  SimPool,
   SimScenario,
   SimStats,
   SimTiming,
   SimToken,
+  SimUser,
   WebMode,
 } from "./types";

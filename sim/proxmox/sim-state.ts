@@ -1,7 +1,7 @@
 import { measureContainer } from "./world/metrics";
 import type { SimWorld } from "./world/world";
 
-export type StateExtras = { url: string; apiDown: boolean; web: Record<number, unknown>; stats: unknown };
+export type StateExtras = { url: string; apiDown: boolean; web: Record<number, unknown>; stats: unknown; access: unknown };
 
 /** A JSON snapshot of everything the sim knows, for debugging and the /__sim/state endpoint. */
 export function describeSim(world: SimWorld, extras: StateExtras): unknown {
@@ -22,6 +22,7 @@ export function describeSim(world: SimWorld, extras: StateExtras): unknown {
       template: ct.template,
       tags: ct.tags ?? null,
       startFails: ct.startFails ?? null,
+      ha: ct.ha ? { requested: ct.ha.requested, state: ct.ha.state } : null,
       web: extras.web[ct.vmid] ?? null,
     })),
     tasks: {
@@ -32,6 +33,7 @@ export function describeSim(world: SimWorld, extras: StateExtras): unknown {
         .slice(0, 20)
         .map((t) => ({ upid: t.upid, running: t.running, exitstatus: t.exitstatus ?? null })),
     },
+    access: extras.access,
     stats: extras.stats,
   };
 }

@@ -1,6 +1,8 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { AccessControl } from "./access/access-control";
+import { runPveum } from "./access/pveum";
 import { createApiServer, RequestStats } from "./api-server";
 import type { ControlTarget } from "./control";
 import { DEFAULT_TIMING, parseScenarioOrThrow } from "./scenario";
@@ -27,7 +29,7 @@ export async function startProxmoxSim(input: SimScenario, options: SimOptions = 
   const caDir = await mkdtemp(path.join(tmpdir(), "proxmox-sim-"));
   const caFile = path.join(caDir, "pve-root-ca.pem");
   await writeFile(caFile, certificates.caPem);
-  const web = await GameWebServers.start(world, scenario.containers, host).catch(async (error: unknown) => {
+  const web = await GameWebServers.start(world, scenario.containers, host, scenario.portalOrigin).catch(async (error: unknown) => {
     world.close();
     await rm(caDir, { recursive: true, force: true });
     throw error;
@@ -37,7 +39,8 @@ export async function startProxmoxSim(input: SimScenario, options: SimOptions = 
   let closed: Promise<void> | undefined;
 
   const control = (): ControlTarget => ({ sim, info, schedule: (ms, fn) => void world.schedule(ms, fn) });
-  const context = { world, traits, board, tokens: scenario.tokens, fingerprint: certificates.fingerprint };
+  const access = new AccessControl(scenario);
+  const context = { world, traits, board, access, fingerprint: certificates.fingerprint };
   const server = createApiServer({ context, control, certificates: tls ? certificates : undefined }, stats);
   const listener = new ToggledListener(server, host, options.port ?? 0);
   await listener.set(true);
@@ -72,9 +75,10 @@ export async function startProxmoxSim(input: SimScenario, options: SimOptions = 
     },
     power: (vmid, status) => powerFromOutside(world, vmid, status),
     migrate: (vmid, node) => migrateFromOutside(world, vmid, node),
+    pveum: (args) => runPveum(access, args),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
-    state: () => describeSim(world, { url, apiDown, web: web.describe(), stats: stats.snapshot() }),
+    state: () => describeSim(world, { url, apiDown, web: web.describe(), stats: stats.snapshot(), access: access.describe() }),
     close: () => {
       closed ??= (async () => {
         world.close();

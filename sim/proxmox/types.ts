@@ -21,21 +21,48 @@ export type SimContainer = {
    * list several folders, searched in order like layers of one filesystem (a game plus a shared library).
    */
   web?: { port?: number; root?: string | string[] };
+  /**
+   * HA-managed (`ha-manager add ct:<vmid>`): start/stop/shutdown answer with hastart/hastop tasks that end at
+   * once, and the HA manager changes the CT's state `haDelayMs` later with its own task. `state` is the
+   * requested state at load; default: the CT's status.
+   */
+  ha?: { state?: "started" | "stopped" };
 };
 
 export type SimAclEntry = {
-  /** "/", "/vms", "/vms/2000", "/nodes/pve", "/storage/local" */
+  /** "/", "/vms", "/vms/2000", "/pool/arcade", "/nodes/pve", "/storage/local" */
   path: string;
-  /** "VM.Audit", "VM.PowerMgmt", "Sys.Audit", "Datastore.Audit" */
-  privs: string[];
+  /** A role from `SimScenario.roles` or a built-in one (Administrator, NoAccess, PVEAuditor, PVEVMUser, ...). */
+  role?: string;
+  /** Shorthand for a role made of exactly these privileges ("VM.Audit", "VM.PowerMgmt", "Sys.Audit", ...). */
+  privs?: string[];
+  /** Inherited by deeper paths; default true, like `pveum acl modify --propagate`. */
+  propagate?: boolean;
+};
+
+export type SimUser = {
+  /** user@realm */
+  id: string;
+  /** Default true; a disabled user's tokens fail authentication. */
+  enable?: boolean;
+  acl?: SimAclEntry[];
+};
+
+export type SimPool = {
+  id: string;
+  /** Members: their /vms/<vmid> inherit what is granted on /pool/<id>. */
+  vmids: number[];
 };
 
 export type SimToken = {
   /** user@realm!name */
   id: string;
   secret: string;
+  /**
+   * Privilege separation: the token's rights are the intersection of its own ACL and its user's. Default: true
+   * when the token has an `acl`, false otherwise (the token then has exactly its user's rights).
+   */
   privsep?: boolean;
-  /** Absent = all privileges. */
   acl?: SimAclEntry[];
 };
 
@@ -52,6 +79,8 @@ export type SimTiming = {
   authFailDelayMs: number;
   /** /cluster/resources reflects state changes only on this tick, like pvestatd; 0 = live. */
   resourcesRefreshMs: number;
+  /** For HA-managed CTs: from the hastart/hastop request until the HA manager starts or stops the CT (CRM + LRM rounds). */
+  haDelayMs: number;
 };
 
 export type SimNode = { name: string; online?: boolean };
@@ -61,7 +90,20 @@ export type SimScenario = {
   nodes?: SimNode[];
   containers: SimContainer[];
   tokens: SimToken[];
+  /**
+   * Users with their ACLs. Absent: every token's user is implied and holds Administrator on "/" (a scenario that
+   * does not model users). Present: PVE's model exactly, and every token's user must be listed.
+   */
+  users?: SimUser[];
+  /** Custom roles: name -> privileges (built-in roles are always there). */
+  roles?: Record<string, string[]>;
+  pools?: SimPool[];
   timing?: Partial<SimTiming>;
+  /**
+   * The origin allowed to frame the games, sent by every game web server as `Content-Security-Policy:
+   * frame-ancestors <origin>` like the generated game-host nginx. Default http://localhost:3000 (a local portal).
+   */
+  portalOrigin?: string;
   /** pve-manager version; default "9.1.5". Older versions change a few wire details (see docs/sim-proxmox.md). */
   version?: string;
 };
@@ -104,6 +146,8 @@ export interface ProxmoxSim {
   /** A change made outside the arcade (Proxmox UI/CLI); records a task too. */
   power(vmid: number, status: CtStatus): void;
   migrate(vmid: number, node: string): void;
+  /** Runs a `pveum` command line against the sim's users, tokens, roles, pools and ACLs; returns its stdout. */
+  pveum(args: string[]): string;
   stats(): SimStats;
   resetStats(): void;
   state(): unknown;

@@ -34,13 +34,31 @@ describe("when Proxmox misbehaves", () => {
       env: { PROXMOX_TOKEN_SECRET: "00000000-0000-0000-0000-000000000000" },
     });
     const unknown = await harness.waitForState("snake", "unknown");
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Wait for a second refused poll rather than a fixed time: the process must still be polling, not crashed.
+    while (harness.cp.watcher.pollCount < 2) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(harness.cp.lifecycle.board.get("snake")?.reason).toBe(
       "Proxmox refused the API token (401 Authentication failed!): check PROXMOX_TOKEN_ID and PROXMOX_TOKEN_SECRET.",
     );
     expect(unknown.state).toBe("unknown");
     expect(harness.cp.watcher.pollCount).toBeGreaterThan(1);
     expect(harness.cp.events.query({ types: ["proxmox.unreachable"] })).toHaveLength(1);
+  });
+
+  it("shows a stale certificate pin as Proxmox unreachable, naming the certificate Proxmox now presents", async () => {
+    // What the owner sees after PVE renewed its node certificate under a pin: every game unknown, one sentence.
+    harness = await ControlPlaneHarness.start({
+      nodes: [{ name: "pve1" }],
+      containers: [{ vmid: 2201, node: "pve1" }],
+      games: [{ id: "snake", vmid: 2201 }],
+      env: { PROXMOX_CA_FILE: "", PROXMOX_FINGERPRINT: "AB".repeat(32) },
+    });
+    while (harness.cp.watcher.reachability === null) await new Promise((resolve) => setTimeout(resolve, 25));
+    const unknown = await harness.waitForState("snake", "unknown");
+    expect(unknown.reason).toBe(
+      `Proxmox at ${harness.sim.url} presented a node certificate with SHA-256 fingerprint ${harness.sim.fingerprint}, which is not the pinned PROXMOX_FINGERPRINT: if Proxmox renewed its certificate, check the new one under Node > System > Certificates and update PROXMOX_FINGERPRINT, or trust the cluster CA with PROXMOX_CA_FILE instead.`,
+    );
+    expect(harness.cp.watcher.reachability).toBe(false);
+    expect(harness.cp.events.query({ types: ["proxmox.unreachable"] })[0]?.reason).toBe(unknown.reason);
   });
 
   it("shows every game unknown while the API is down and recovers without a restart", async () => {

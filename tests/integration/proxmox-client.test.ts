@@ -1,6 +1,9 @@
+import { X509Certificate } from "node:crypto";
+import { rootCertificates } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPortalEnv, type ProxmoxConfig } from "@/lib/env";
 import { createProxmoxClient, isProxmoxError, parseUpid, type ProxmoxError } from "@/lib/proxmox";
+import { composeTrustedCas } from "@/lib/proxmox/tls-agent";
 import { type ProxmoxSim, startProxmoxSim } from "@/sim/proxmox";
 
 const FULL = { id: "arcade@pve!portal", secret: "5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6" };
@@ -70,18 +73,69 @@ describe("the Proxmox client", () => {
     await client.close();
   });
 
-  it("refuses a server whose fingerprint does not match the pin, saying how to fix it", async () => {
-    const client = createProxmoxClient(config({ PROXMOX_CA_FILE: "", PROXMOX_FINGERPRINT: "AB".repeat(32) }));
+  it("refuses a pin that matches nothing in one sentence naming the node certificate's fingerprint", async () => {
+    // The CA's fingerprint is a pin that can never match: pveproxy sends only its node certificate.
+    const caFingerprint = new X509Certificate(sim.caPem).fingerprint256;
+    for (const caFile of ["", sim.caFile]) {
+      const client = createProxmoxClient(config({ PROXMOX_CA_FILE: caFile, PROXMOX_FINGERPRINT: caFingerprint }));
+      const error = await failure(() => client.getVersion());
+      expect(error.kind).toBe("tls");
+      expect(error.isUnreachable).toBe(true);
+      expect(error.message).toBe(
+        `Proxmox at ${sim.url} presented a node certificate with SHA-256 fingerprint ${sim.fingerprint}, which is not the pinned PROXMOX_FINGERPRINT: if Proxmox renewed its certificate, check the new one under Node > System > Certificates and update PROXMOX_FINGERPRINT, or trust the cluster CA with PROXMOX_CA_FILE instead.`,
+      );
+      await client.close();
+    }
+  });
+
+  it("does not trust the cluster's own CA unless told to, and names the certificate it refused", async () => {
+    const client = createProxmoxClient(config({ PROXMOX_CA_FILE: "" }));
     const error = await failure(() => client.getVersion());
     expect(error.kind).toBe("tls");
-    expect(error.message).toMatch(/certificate .* is not trusted .*fingerprint mismatch.*PROXMOX_CA_FILE/);
+    expect(error.message).toBe(
+      `Proxmox's TLS certificate at ${sim.url} is not trusted (it is not signed by a CA this portal trusts; SHA-256 ${sim.fingerprint}): set PROXMOX_CA_FILE to a copy of /etc/pve/pve-root-ca.pem from the node, or pin that certificate with PROXMOX_FINGERPRINT.`,
+    );
     await client.close();
   });
 
-  it("does not trust the cluster's own CA unless told to", async () => {
-    const client = createProxmoxClient(config({ PROXMOX_CA_FILE: "" }));
-    expect((await failure(() => client.getVersion())).kind).toBe("tls");
-    await client.close();
+  it("adds PROXMOX_CA_FILE to Node's default trust instead of replacing it", async () => {
+    // An unrelated CA in the file; the sim's CA reaches Node's default trust the documented way, NODE_EXTRA_CA_CERTS.
+    const unrelated = await startProxmoxSim({ containers: [], tokens: [] });
+    try {
+      const withDefault = createProxmoxClient(config({ PROXMOX_CA_FILE: unrelated.caFile, NODE_EXTRA_CA_CERTS: sim.caFile }));
+      expect(await withDefault.getVersion()).toMatch(/^\d+\.\d+/);
+      await withDefault.close();
+      const fileOnly = createProxmoxClient(config({ PROXMOX_CA_FILE: unrelated.caFile }));
+      expect((await failure(() => fileOnly.getVersion())).kind).toBe("tls");
+      await fileOnly.close();
+    } finally {
+      await unrelated.close();
+    }
+    // Node's bundled roots stay too, so a node with a publicly trusted (ACME) certificate keeps working.
+    expect(composeTrustedCas({ caPem: "PEM", extraDefaultCaPem: "EXTRA" })).toEqual([...rootCertificates, "EXTRA", "PEM"]);
+  });
+
+  it("still checks the host name when it verifies the chain", async () => {
+    const elsewhere = await startProxmoxSim({ containers: [], tokens: [FULL], timing: { authFailDelayMs: 0 } }, { host: "127.0.0.2" });
+    try {
+      const client = createProxmoxClient(config({ PROXMOX_URL: elsewhere.url, PROXMOX_CA_FILE: elsewhere.caFile }));
+      expect((await failure(() => client.getVersion())).message).toMatch(/^Proxmox's TLS certificate at https:\/\/127\.0\.0\.2:\d+ is not trusted \(it is not issued for this host name; /);
+      await client.close();
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it("talks plain HTTP only to a simulator on loopback", async () => {
+    const plain = await startProxmoxSim({ containers: [], tokens: [FULL], timing: { authFailDelayMs: 0 } }, { tls: false });
+    try {
+      const client = createProxmoxClient(config({ PROXMOX_URL: plain.url, PROXMOX_CA_FILE: "" }));
+      expect(plain.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+      expect(await client.getVersion()).toMatch(/^\d+\.\d+/);
+      await client.close();
+    } finally {
+      await plain.close();
+    }
   });
 
   it("explains a permission error with the privilege the token lacks", async () => {

@@ -1,3 +1,4 @@
+import { connect, type PeerCertificate } from "node:tls";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProxmoxSim, type ProxmoxSim } from "@/sim/proxmox";
 import { createSimClient, type SimClient } from "@/sim/proxmox/sim-client";
@@ -44,6 +45,21 @@ describe("Proxmox sim wire format", () => {
     const untrusting = createSimClient({ url: sim.url, token: ADMIN });
     await expect(untrusting.get("/version")).rejects.toThrow();
     await untrusting.close();
+  });
+
+  it("presents only its node certificate, like pveproxy, so the CA is known only to who was given the CA file", async () => {
+    const { port } = new URL(sim.url);
+    const presented = await new Promise<PeerCertificate & { issuerCertificate?: PeerCertificate }>((resolve, reject) => {
+      const socket = connect({ host: "127.0.0.1", port: Number(port), rejectUnauthorized: false }, () => {
+        resolve(socket.getPeerCertificate(true));
+        socket.end();
+      });
+      socket.on("error", reject);
+    });
+    expect(presented.fingerprint256).toBe(sim.fingerprint);
+    // Unverified, the chain is what the server sent: the leaf alone (a CA in it would show up as its issuer).
+    expect(presented.issuerCertificate).toBeUndefined();
+    expect(presented.issuer.O).toBe("PVE Cluster Manager CA");
   });
 
   it("answers 401 'No ticket' with an empty body when no credentials are sent", async () => {

@@ -5,6 +5,10 @@ import { fetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProxmoxSim, type ProxmoxSim } from "@/sim/proxmox";
 import { createSimClient, type SimClient } from "@/sim/proxmox/sim-client";
+import { planDeploymentOrThrow } from "@/deploy/lib/plan-deployment";
+import { renderGameHostNginx } from "@/deploy/lib/render-game-host-nginx";
+import { readSiteSettingsOrThrow } from "@/deploy/lib/site-settings";
+import { manifest, writeCatalogue } from "@/deploy/testing/fixtures";
 
 const TOKEN = { id: "arcade@pve!portal", secret: "5f0c8a7e-3b1d-4c2a-9e6f-0a1b2c3d4e5f" };
 const WEB_DELAY_MS = 250;
@@ -136,5 +140,29 @@ describe("Proxmox sim game web servers", () => {
     expect(await (await fetch(`${sim.webUrl(2202)}assets/app.js`)).text()).toBe("console.log('hi')");
     expect(await (await fetch(`${sim.webUrl(2202)}assets/shell.js`)).text()).toBe("shared shell");
     expect((await fetch(`${sim.webUrl(2202)}assets/missing.js`)).status).toBe(404);
+  });
+
+  it("lets only the portal frame a game, with the very headers the generated game-host nginx sends", async () => {
+    const { dir, games } = writeCatalogue([manifest("snake", 2201, "http://10.22.0.31/")]);
+    try {
+      const plan = planDeploymentOrThrow(games, readSiteSettingsOrThrow("deploy/site.example.json"), dir);
+      const nginx = renderGameHostNginx(plan.hosts[0]!, plan);
+      const added = (name: string) => new RegExp(`add_header ${name} "?([^";]+)"? always;`).exec(nginx)?.[1];
+      const framed = await startProxmoxSim({ containers: [{ vmid: 2201, node: "pve", status: "running", web: { root } }], tokens: [], portalOrigin: plan.site.portal.origin, timing: { webDelayMs: 0 } });
+      try {
+        for (const file of ["", "cartofia.apk", "missing.html"]) {
+          const response = await fetch(`${framed.webUrl(2201)}${file}`);
+          expect(response.headers.get("content-security-policy")).toBe(added("Content-Security-Policy"));
+          expect(response.headers.get("content-security-policy")).toBe(`frame-ancestors ${plan.site.portal.origin}`);
+          expect(response.headers.get("x-content-type-options")).toBe(added("X-Content-Type-Options"));
+          expect(response.headers.get("x-frame-options")).toBeNull();
+        }
+        expect((await fetch(`${framed.webUrl(2201)}healthz`)).status).toBe(204);
+      } finally {
+        await framed.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createControlPlane, type ControlPlane } from "@/lib/control-plane";
 import { readPortalEnv, type PortalEnv } from "@/lib/env";
 import type { GameState } from "@/lib/status";
-import { type ProxmoxSim, type SimContainer, type SimNode, type SimTiming, startProxmoxSim } from "@/sim/proxmox";
+import { type ProxmoxSim, type SimContainer, type SimNode, type SimScenario, type SimTiming, startProxmoxSim } from "@/sim/proxmox";
 
 export const TOKEN_ID = "arcade@pve!portal";
 export const TOKEN_SECRET = "5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6";
@@ -17,6 +17,10 @@ export type HarnessOptions = {
   games: HarnessGame[];
   timing?: Partial<SimTiming>;
   env?: Record<string, string>;
+  /** Users, roles, pools and tokens instead of the default all-powerful token. */
+  access?: Pick<SimScenario, "users" | "roles" | "pools" | "tokens">;
+  /** Runs against the sim before the control plane starts; returns more environment (e.g. a token it created). */
+  prepare?: (sim: ProxmoxSim) => Promise<Record<string, string>>;
 };
 
 const lifecycleTiming = { taskPollMs: 100, runningPollMs: 100, probeIntervalMs: 100, probeTimeoutMs: 500, defaultShutdownTimeoutSec: 2 };
@@ -38,6 +42,7 @@ export class ControlPlaneHarness {
       nodes: options.nodes,
       containers: options.containers.map((ct) => ({ web: {}, ...ct })),
       tokens: [{ id: TOKEN_ID, secret: TOKEN_SECRET }],
+      ...options.access,
       timing: { startMs: 300, stopMs: 100, guestShutdownMs: 200, webDelayMs: 100, authFailDelayMs: 0, resourcesRefreshMs: 0, ...options.timing },
     });
     const dir = mkdtempSync(path.join(tmpdir(), "arcade-it-"));
@@ -47,6 +52,14 @@ export class ControlPlaneHarness {
       writeFileSync(path.join(dir, "games", game.id, "game.json"), JSON.stringify(manifest));
     }
     const harness = new ControlPlaneHarness(sim, dir);
+    let prepared: Record<string, string> = {};
+    try {
+      prepared = (await options.prepare?.(sim)) ?? {};
+    } catch (error) {
+      await sim.close();
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
     harness.env = readPortalEnv({
       PROXMOX_URL: sim.url,
       PROXMOX_TOKEN_ID: TOKEN_ID,
@@ -63,6 +76,7 @@ export class ControlPlaneHarness {
       DISCORD_GUILD_ID: "223456789012345678",
       DISCORD_TOKEN: "bot",
       ...options.env,
+      ...prepared,
     });
     harness.cp = createControlPlane({ env: harness.env, timing: lifecycleTiming });
     return harness;

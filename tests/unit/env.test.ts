@@ -61,6 +61,15 @@ describe("portal configuration", () => {
     expect(problems({ ...good, PROXMOX_URL: undefined })).toEqual([expect.stringMatching(/^PROXMOX_URL is not set: give the API address/)]);
   });
 
+  it("refuses a plain-http PROXMOX_URL, where the token would travel in clear, except for the simulator on loopback", () => {
+    expect(problems({ ...good, PROXMOX_URL: "http://pve.lan:8006" })).toEqual([
+      expect.stringMatching(/^PROXMOX_URL must start with https:\/\/ \(got "http:\/\/pve.lan:8006"\): over plain HTTP the API token would travel in clear/),
+    ]);
+    expect(problems({ ...good, PROXMOX_URL: undefined, PROXMOX_HOST: "http://10.0.0.2" })).toEqual([]);
+    expect(readPortalEnv({ ...good, PROXMOX_URL: "http://127.0.0.1:8006" }).proxmox.baseUrl).toBe("http://127.0.0.1:8006");
+    expect(readPortalEnv({ ...good, PROXMOX_URL: "http://[::1]:8006" }).proxmox.baseUrl).toBe("http://[::1]:8006");
+  });
+
   it("normalises a pinned fingerprint and rejects a malformed one", () => {
     const hex = "ab".repeat(32);
     expect(readPortalEnv({ ...good, PROXMOX_FINGERPRINT: hex }).proxmox.fingerprint).toBe(hex.toUpperCase().match(/../g)!.join(":"));

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { SimToken } from "../types";
+import type { AccessControl } from "../access/access-control";
 import type { VersionTraits } from "../version";
 import type { Identity } from "./route-types";
 
@@ -30,7 +30,7 @@ function readAuthorization(headers: IncomingHttpHeaders, name: string): string |
  * Authenticates like pveproxy: a PVEAuthCookie ticket takes precedence over an API token. The sim issues no
  * tickets, so any ticket is invalid. Failure texts depend on the version (unified since 9.1.5 / 8.4.17).
  */
-export function authenticate(headers: IncomingHttpHeaders, tokens: SimToken[], traits: VersionTraits): AuthOutcome {
+export function authenticate(headers: IncomingHttpHeaders, access: AccessControl, traits: VersionTraits): AuthOutcome {
   const fail = (detail: string): AuthOutcome => ({ failure: traits.unifiedAuthFailure ? "Authentication failed!" : detail });
   if (readCookie(headers, "PVEAuthCookie") !== undefined || readAuthorization(headers, "PVEAuthCookie") !== undefined) {
     return fail("permission denied - invalid PVE ticket");
@@ -40,9 +40,8 @@ export function authenticate(headers: IncomingHttpHeaders, tokens: SimToken[], t
   const split = /^(.*)=(.*)$/.exec(value);
   const parsed = split ? TOKEN_ID.exec(split[1]!) : null;
   if (!split || !parsed) return fail("no tokenid specified");
-  const [tokenId, user, tokenName] = [split[1]!, parsed[1]!, parsed[2]!];
-  const token = tokens.find((t) => t.id === tokenId);
-  if (!token) return fail(`no such token '${tokenName}' for user '${user}'`);
-  if (token.secret !== split[2]) return fail("invalid token value!");
-  return { identity: { tokenId, user, tokenName, acl: token.acl } };
+  const tokenId = split[1]!;
+  const check = access.verifyToken(tokenId, split[2]!);
+  if (!check.ok) return fail(check.detail);
+  return { identity: { tokenId, user: check.user, tokenName: check.name, can: (path, priv) => access.can(tokenId, path, priv) } };
 }

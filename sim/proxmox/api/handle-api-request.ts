@@ -35,7 +35,7 @@ export async function handleApiRequest(ctx: ApiContext, routes: readonly Route[]
   const relative = url.pathname.slice(API_PREFIX.length) || "/";
   try {
     if (ctx.world.timing.latencyMs > 0) await ctx.world.sleep(ctx.world.timing.latencyMs);
-    const auth = authenticate(req.headers, ctx.tokens, ctx.traits);
+    const auth = authenticate(req.headers, ctx.access, ctx.traits);
     if ("failure" in auth) {
       // pve-http-server: "always delay unauthorized calls by 3 seconds".
       if (ctx.world.timing.authFailDelayMs > 0) await ctx.world.sleep(ctx.world.timing.authFailDelayMs);

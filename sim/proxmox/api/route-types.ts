@@ -1,4 +1,4 @@
-import type { SimAclEntry, SimToken } from "../types";
+import type { AccessControl } from "../access/access-control";
 import type { VersionTraits } from "../version";
 import type { ResourceBoard } from "../world/resources";
 import type { SimWorld } from "../world/world";
@@ -13,14 +13,14 @@ export type ParamSpec = {
 
 export type ParamValues = Record<string, string | number | undefined>;
 
-/** Who is calling: a token, with its ACL (absent = every privilege). */
-export type Identity = { tokenId: string; user: string; tokenName: string; acl?: SimAclEntry[] };
+/** Who is calling: a token, and what it may do where. */
+export type Identity = { tokenId: string; user: string; tokenName: string; can(path: string, priv: string): boolean };
 
 export type ApiContext = {
   world: SimWorld;
   traits: VersionTraits;
   board: ResourceBoard;
-  tokens: SimToken[];
+  access: AccessControl;
   fingerprint: string;
 };
 

@@ -11,7 +11,7 @@ function isLoopback(hostname: string): boolean {
  * Calls a /__sim/ control endpoint. With --ca the sim's certificate is verified; without it verification is
  * skipped, which is allowed only for a loopback sim (this call, never the API clients).
  */
-export async function callControl(connection: ControlConnection, method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+async function send(connection: ControlConnection, method: "GET" | "POST", path: string, body?: unknown) {
   const base = new URL(connection.url);
   if (base.protocol === "https:" && !connection.caFile && !isLoopback(base.hostname)) {
     throw new Error(`refusing to skip TLS verification for non-loopback ${base.host}: pass --ca <file>`);
@@ -25,10 +25,22 @@ export async function callControl(connection: ControlConnection, method: "GET" |
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const payload = (await response.json()) as { error?: string };
-    if (!response.ok) throw new Error(`sim answered ${response.status}: ${payload.error ?? JSON.stringify(payload)}`);
-    return payload;
+    return { ok: response.ok, status: response.status, text: await response.text() };
   } finally {
     await dispatcher.close();
   }
+}
+
+export async function callControl(connection: ControlConnection, method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+  const reply = await send(connection, method, path, body);
+  const payload = JSON.parse(reply.text) as { error?: string };
+  if (!reply.ok) throw new Error(`sim answered ${reply.status}: ${payload.error ?? reply.text}`);
+  return payload;
+}
+
+/** Runs a pveum command line in the sim; resolves with its output, rejects with pveum's error message. */
+export async function callPveum(connection: ControlConnection, args: string[]): Promise<string> {
+  const reply = await send(connection, "POST", "/pveum", { args });
+  if (!reply.ok) throw new Error(reply.text.trimEnd());
+  return reply.text;
 }

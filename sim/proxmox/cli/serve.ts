@@ -1,13 +1,14 @@
 import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadScenarioFile } from "../scenario";
+import { loadScenarioFile, parseScenarioOrThrow } from "../scenario";
 import { startProxmoxSim } from "../start-sim";
 
-export type ServeOptions = { scenario: string; port: number; host: string; http: boolean; writeCa?: string; readyFile?: string };
+export type ServeOptions = { scenario: string; port: number; host: string; http: boolean; writeCa?: string; readyFile?: string; portalOrigin?: string };
 
 /** `serve`: runs the sim until SIGINT/SIGTERM, announcing where it listens (stdout and an optional ready file). */
 export async function serve(options: ServeOptions): Promise<void> {
-  const scenario = await loadScenarioFile(options.scenario);
+  const loaded = await loadScenarioFile(options.scenario);
+  const scenario = parseScenarioOrThrow({ ...loaded, ...(options.portalOrigin ? { portalOrigin: options.portalOrigin } : {}) });
   const sim = await startProxmoxSim(scenario, { tls: !options.http, host: options.host, port: options.port });
   if (options.writeCa) await writeFile(path.resolve(options.writeCa), sim.caPem);
   const webUrls = Object.fromEntries(scenario.containers.filter((ct) => ct.web).map((ct) => [ct.vmid, sim.webUrl(ct.vmid)]));

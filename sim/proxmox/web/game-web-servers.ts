@@ -4,7 +4,10 @@ import { ToggledListener } from "../toggled-listener";
 import { urlHost } from "../url-host";
 import type { SimContainer, WebMode } from "../types";
 import type { CtRecord, SimWorld } from "../world/world";
-import { sendErrorPage, sendHtml, serveStatic } from "./static-files";
+import { sendEmpty, sendErrorPage, sendHtml, serveStatic } from "./static-files";
+
+/** A portal started with `npm start` on this machine. */
+export const DEFAULT_PORTAL_ORIGIN = "http://localhost:3000";
 
 type GameSite = {
   vmid: number;
@@ -31,6 +34,7 @@ export class GameWebServers {
   private constructor(
     private readonly world: SimWorld,
     private readonly host: string,
+    private readonly portalOrigin: string,
   ) {
     world.onStatusChange((ct) => this.follow(ct));
   }
@@ -39,8 +43,8 @@ export class GameWebServers {
    * Reserves each site's port once (binding port 0 if none is given) and opens those of running CTs. A port that
    * cannot be bound fails the start with its number, rather than a game served by whoever holds it.
    */
-  static async start(world: SimWorld, containers: SimContainer[], host: string): Promise<GameWebServers> {
-    const servers = new GameWebServers(world, host);
+  static async start(world: SimWorld, containers: SimContainer[], host: string, portalOrigin = DEFAULT_PORTAL_ORIGIN): Promise<GameWebServers> {
+    const servers = new GameWebServers(world, host, portalOrigin);
     const added = await Promise.allSettled(containers.filter((ct) => ct.web).map((ct) => servers.add(ct)));
     const failed = added.find((result) => result.status === "rejected");
     if (failed) {
@@ -71,8 +75,12 @@ export class GameWebServers {
     const site = this.sites.get(vmid);
     const ct = this.world.containers.get(vmid);
     if (!site || !ct || site.mode === "hang") return;
+    // What deploy/lib/render-game-host-nginx.ts makes nginx add to every answer (`always`): only the portal may frame the game.
+    res.setHeader("Content-Security-Policy", `frame-ancestors ${this.portalOrigin}`);
+    res.setHeader("X-Content-Type-Options", "nosniff");
     if (site.mode === "error") return sendErrorPage(req, res, 503, "Service Temporarily Unavailable");
     if (req.method !== "GET" && req.method !== "HEAD") return sendErrorPage(req, res, 405, "Not Allowed");
+    if (new URL(req.url ?? "/", "http://game.invalid").pathname === "/healthz") return sendEmpty(res, 204);
     if (site.roots.length === 0) return sendHtml(req, res, 200, placeholder(ct));
     await serveStatic(site.roots, req, res).catch(() => sendErrorPage(req, res, 500, "Internal Server Error"));
   }

@@ -37,6 +37,12 @@ export function baseWebHeaders(): Record<string, string> {
   return { Server: "nginx", "Cache-Control": "no-cache" };
 }
 
+/** A status line and headers only, like nginx's `return 204`. */
+export function sendEmpty(res: ServerResponse, status: number): void {
+  res.writeHead(status, baseWebHeaders());
+  res.end();
+}
+
 /** A small HTML answer such as nginx's error pages. */
 export function sendHtml(req: IncomingMessage, res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
   const body = Buffer.from(html, "utf8");

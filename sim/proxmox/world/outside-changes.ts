@@ -10,6 +10,8 @@ export function powerFromOutside(world: SimWorld, vmid: number, status: CtStatus
   const task = world.tasks.create(world.nodeOrThrow(ct.node), status === "running" ? "vzstart" : "vzstop", String(vmid), OPERATOR);
   world.setStatus(ct, status);
   world.tasks.finish(task);
+  // For an HA-managed CT the operator goes through the HA stack (`ha-manager set`), which then agrees.
+  if (ct.ha) ct.ha.requested = ct.ha.state = status === "running" ? "started" : "stopped";
 }
 
 /** `pct migrate` done by an operator: the CT's config moves to the other node (state kept), with a vzmigrate task. */

@@ -1,5 +1,6 @@
 import { configMissingMessage, PveError } from "../errors";
-import type { SimTask } from "./tasks";
+import { bootGuest, checkLock, shutdownGuest } from "./guest";
+import { requestHaStart, requestHaStop } from "./ha";
 import { forkWorker, pause, TaskFailure, withConfigLock } from "./workers";
 import type { CtRecord, SimWorld } from "./world";
 
@@ -13,34 +14,20 @@ function loadConfigOrFail(world: SimWorld, call: PowerCall): CtRecord {
   return ct;
 }
 
-function checkLock(ct: CtRecord, skiplock = false): void {
-  if (ct.lock && !skiplock) throw new TaskFailure(`CT is locked (${ct.lock})`);
-}
-
 /** check_running on the named node: a CT elsewhere (or missing) is "not running" here. */
 function isRunningOn(world: SimWorld, call: PowerCall): boolean {
   return world.findOnNode(call.vmid, call.node)?.status === "running";
 }
 
-async function bootGuest(world: SimWorld, task: SimTask, ct: CtRecord): Promise<void> {
-  await pause(world, task, world.timing.startMs);
-  if (ct.startFails !== undefined) {
-    if (ct.startFails.startsWith("startup for container")) {
-      // What lxc-start prints before vm_start gives up (observed in real task logs).
-      task.lines.push(
-        "run_buffer: 571 Script exited with status 1",
-        `lxc_init: 845 Failed to run lxc.hook.pre-start for container "${ct.vmid}"`,
-        `__lxc_start: 2034 Failed to initialize container "${ct.vmid}"`,
-      );
-    }
-    throw new TaskFailure(ct.startFails);
-  }
-  world.setStatus(ct, "running");
+/** vm_is_ha_managed is cluster-wide: it does not care which node the request named. */
+function haManaged(world: SimWorld, call: PowerCall): boolean {
+  return world.containers.get(call.vmid)?.ha !== undefined;
 }
 
 /** POST status/start: 500 if already running, otherwise a vzstart task. */
 export function startContainer(world: SimWorld, call: PowerCall, skiplock = false): string {
   if (isRunningOn(world, call)) throw new PveError(500, `CT ${call.vmid} already running`);
+  if (haManaged(world, call)) return requestHaStart(world, call);
   return forkWorker(world, call.node, "vzstart", String(call.vmid), call.user, (task) =>
     withConfigLock(world, call.vmid, async () => {
       const ct = loadConfigOrFail(world, call);
@@ -56,6 +43,7 @@ export function startContainer(world: SimWorld, call: PowerCall, skiplock = fals
 /** POST status/stop: a quick vzstop; optionally aborts running vzshutdown tasks first. */
 export function stopContainer(world: SimWorld, call: PowerCall, options: StopOptions = {}): string {
   if (!isRunningOn(world, call)) throw new PveError(500, `CT ${call.vmid} not running`);
+  if (haManaged(world, call)) return requestHaStop(world, call, 0);
   return forkWorker(world, call.node, "vzstop", String(call.vmid), call.user, async (task) => {
     const ct = loadConfigOrFail(world, call);
     checkLock(ct, options.skiplock);
@@ -72,14 +60,11 @@ export function stopContainer(world: SimWorld, call: PowerCall, options: StopOpt
 /** POST status/shutdown: the guest needs guestShutdownMs; past `timeout` it fails, or is killed with forceStop. */
 export function shutdownContainer(world: SimWorld, call: PowerCall, options: ShutdownOptions = {}): string {
   if (!isRunningOn(world, call)) throw new PveError(500, `CT ${call.vmid} not running`);
+  if (haManaged(world, call)) return requestHaStop(world, call, options.timeoutSec ?? 60);
   return forkWorker(world, call.node, "vzshutdown", String(call.vmid), call.user, async (task) => {
     const ct = loadConfigOrFail(world, call);
     checkLock(ct);
-    const limitMs = (options.timeoutSec ?? 60) * 1000;
-    const needMs = world.timing.guestShutdownMs;
-    await pause(world, task, Math.min(needMs, limitMs));
-    if (needMs > limitMs && !options.forceStop && ct.status === "running") throw new TaskFailure("container did not stop");
-    world.setStatus(ct, "stopped");
+    await shutdownGuest(world, task, ct, options);
   });
 }
 

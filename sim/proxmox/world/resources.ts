@@ -60,7 +60,7 @@ export class ResourceBoard {
     };
   }
 
-  /** The guest entry of /cluster/resources (API2Tools extract_vm_stats); no hastate since nothing is HA-managed. */
+  /** The guest entry of /cluster/resources (API2Tools extract_vm_stats); `hastate` for HA-managed CTs. */
   guestEntry(ct: CtRecord): Record<string, unknown> {
     const live = this.world.timing.resourcesRefreshMs <= 0;
     const rrd = live ? this.broadcastOf(ct, Date.now()) : (this.rrd.get(ct.vmid) ?? this.broadcastOf(ct, Date.now()));
@@ -72,6 +72,7 @@ export class ResourceBoard {
       ...(rrd === "unknown" ? { status: "unknown" } : rrd),
       ...(ct.tags ? { tags: ct.tags } : {}),
       ...(ct.lock ? { lock: ct.lock } : {}),
+      ...(ct.ha ? { hastate: ct.ha.state } : {}),
     };
   }
 }

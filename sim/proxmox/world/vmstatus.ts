@@ -21,7 +21,7 @@ export function vmstatusOf(ct: CtRecord, traits: VersionTraits, now = Date.now()
   };
 }
 
-/** GET status/current: vmstatus plus the HA state (the sim has no HA resources). */
+/** GET status/current: vmstatus plus the HA service status (pve-ha-manager Config.pm get_service_status). */
 export function currentStatusOf(ct: CtRecord, traits: VersionTraits): Record<string, unknown> {
-  return { ...vmstatusOf(ct, traits), ha: { managed: 0 } };
+  return { ...vmstatusOf(ct, traits), ha: ct.ha ? { managed: 1, state: ct.ha.state } : { managed: 0 } };
 }

@@ -16,6 +16,8 @@ export type CtRecord = {
   ip?: string;
   hwaddr: string;
   startFails?: string;
+  /** HA-managed: what was last requested (ha-manager set / crm-command) and the manager's service state. */
+  ha?: { requested: "started" | "stopped"; state: string; pending?: NodeJS.Timeout };
 };
 
 export type NodeRecord = TaskNode & { online: boolean };
@@ -45,6 +47,7 @@ function toRecord(ct: SimContainer, now: number): CtRecord {
     tags: ct.tags,
     ip: ct.ip,
     hwaddr: hwaddrFor(ct.vmid),
+    ha: ct.ha ? { requested: ct.ha.state ?? (running ? "started" : "stopped"), state: ct.ha.state ?? (running ? "started" : "stopped") } : undefined,
   };
 }
 

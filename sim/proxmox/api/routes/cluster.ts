@@ -45,7 +45,11 @@ function listResources(input: HandlerInput): unknown[] {
   const out: unknown[] = [];
   if (type === undefined || type === "vm") {
     for (const ct of input.world.containers.values()) {
-      if (hasPrivilege(input.identity, `/vms/${ct.vmid}`, "VM.Audit")) out.push(input.board.guestEntry(ct));
+      if (!hasPrivilege(input.identity, `/vms/${ct.vmid}`, "VM.Audit")) continue;
+      // `pool` only for callers with Pool.Audit on it (Cluster.pm resources).
+      const pool = input.access.poolOf(ct.vmid);
+      const visiblePool = pool !== undefined && hasPrivilege(input.identity, `/pool/${pool}`, "Pool.Audit");
+      out.push({ ...input.board.guestEntry(ct), ...(visiblePool ? { pool } : {}) });
     }
   }
   if (type === undefined || type === "node") out.push(...nodes.map((node) => nodeEntry(input, node, input.identity)));
