@@ -51,6 +51,9 @@ describe("a CT that moves to another node between two polls", () => {
       games: [{ id: "snake", vmid: 2201 }],
     });
     await harness.waitForState("snake", "ready");
+    // A CT found running at the first start of a new database is recorded once as started outside: not news here.
+    const outsideNews = () => harness!.cp.events.query({ types: ["game.unknown", "game.stopped_externally", "game.started_externally"] }).length;
+    const newsBefore = outsideNews();
     const polls = harness.cp.watcher.pollCount;
     harness.sim.migrate(2201, "pve2");
     while (harness.cp.lifecycle.board.get("snake")?.node !== "pve2") {
@@ -58,7 +61,7 @@ describe("a CT that moves to another node between two polls", () => {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect(harness.state("snake")).toBe("ready");
-    expect(harness.cp.events.query({ types: ["game.unknown", "game.stopped_externally", "game.started_externally"] })).toHaveLength(0);
+    expect(outsideNews()).toBe(newsBefore);
   });
 });
 
@@ -95,13 +98,15 @@ describe("an HA-managed CT", () => {
       timing: { haDelayMs: HA_DELAY_MS },
     });
     await harness.waitForState("snake", "ready");
+    const phantoms = () => harness!.cp.events.query({ types: ["game.started_externally", "game.failed"] }).length;
+    const phantomsBefore = phantoms();
     harness.cp.lifecycle.power("snake", "shutdown", admin);
     await harness.waitForState("snake", "stopped", 15_000);
     expect(simCt(harness, 2201)).toMatchObject({ status: "stopped", ha: { state: "stopped" } });
     const polls = harness.cp.watcher.pollCount;
     while (harness.cp.watcher.pollCount < polls + 3) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(harness.state("snake")).toBe("stopped");
-    expect(harness.cp.events.query({ types: ["game.started_externally", "game.failed"] })).toHaveLength(0);
+    expect(phantoms()).toBe(phantomsBefore);
     expect(harness.requests(POWER("pve1", 2201, "shutdown"))).toBe(1);
   });
 });
