@@ -35,7 +35,18 @@ export function scenarioForCatalogue(games: Game[], tokenSecret: string, timing:
   return {
     nodes,
     containers: [...containers.values()],
-    tokens: [{ id: DEMO_TOKEN_ID, secret: tokenSecret, privsep: true, acl: [{ path: "/vms", privs: ["VM.Audit", "VM.PowerMgmt"] }] }],
+    // The rights deploy/proxmox/setup-token.sh grants: power over the game CTs, and reading the nodes' load.
+    tokens: [
+      {
+        id: DEMO_TOKEN_ID,
+        secret: tokenSecret,
+        privsep: true,
+        acl: [
+          { path: "/vms", privs: ["VM.Audit", "VM.PowerMgmt"] },
+          { path: "/nodes", privs: ["Sys.Audit"] },
+        ],
+      },
+    ],
     timing,
   };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { createControlPlane, type ControlPlane } from "@/lib/control-plane";
 import { readPortalEnv, type PortalEnv } from "@/lib/env";
 import type { GameState } from "@/lib/status";
-import { type ProxmoxSim, type SimContainer, type SimNode, type SimTiming, startProxmoxSim } from "@/sim/proxmox";
+import { type ProxmoxSim, type SimAclEntry, type SimContainer, type SimNode, type SimTiming, startProxmoxSim } from "@/sim/proxmox";
 
 export const TOKEN_ID = "arcade@pve!portal";
 export const TOKEN_SECRET = "5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6";
@@ -17,6 +17,8 @@ export type HarnessOptions = {
   games: HarnessGame[];
   timing?: Partial<SimTiming>;
   env?: Record<string, string>;
+  /** The portal token's ACL in the sim; absent = every privilege. */
+  acl?: SimAclEntry[];
 };
 
 const lifecycleTiming = { taskPollMs: 100, runningPollMs: 100, probeIntervalMs: 100, probeTimeoutMs: 500, defaultShutdownTimeoutSec: 2 };
@@ -37,7 +39,7 @@ export class ControlPlaneHarness {
     const sim = await startProxmoxSim({
       nodes: options.nodes,
       containers: options.containers.map((ct) => ({ web: {}, ...ct })),
-      tokens: [{ id: TOKEN_ID, secret: TOKEN_SECRET }],
+      tokens: [{ id: TOKEN_ID, secret: TOKEN_SECRET, acl: options.acl }],
       timing: { startMs: 300, stopMs: 100, guestShutdownMs: 200, webDelayMs: 100, authFailDelayMs: 0, resourcesRefreshMs: 0, ...options.timing },
     });
     const dir = mkdtempSync(path.join(tmpdir(), "arcade-it-"));
