@@ -9,7 +9,7 @@ import { useNow } from "@/components/live/use-now";
 import { PlayersLine } from "@/components/games/players-line";
 import { StateBadge } from "@/components/ui/state-badge";
 import { panel } from "@/components/ui/styles";
-import { MetricsGraph } from "./metrics-graph";
+import { LoadCharts } from "./load-charts";
 import { PowerActions } from "./power-actions";
 import { type GameSettingsProps, SettingsForm } from "./settings-form";
 
@@ -49,7 +49,7 @@ export function AdminGameRow({ initial, settings }: { initial: GameView; setting
         <Fact label="CPU" value={running && ct ? `${formatCpu(ct.cpu)} of ${ct.cpus} core${ct.cpus === 1 ? "" : "s"}` : "–"} />
         <Fact label="Memory" value={running && ct ? `${formatBytes(ct.memBytes)} / ${formatBytes(ct.maxMemBytes)}` : "–"} />
       </dl>
-      <MetricsGraph gameId={view.id} name={view.name} />
+      <LoadCharts gameId={view.id} name={view.name} cores={ct?.cpus || null} />
       <PowerActions view={view} />
       <div className="border-t border-white/10 pt-3">
         <h4 className="mb-2 text-xs font-semibold uppercase tracking-widest text-zinc-400">Settings</h4>
