@@ -16,7 +16,7 @@ import { type GameSettingsProps, SettingsForm } from "./settings-form";
 function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div className="rounded-lg bg-white/5 px-3 py-2">
-      <dt className="text-zinc-500">{label}</dt>
+      <dt className="text-zinc-400">{label}</dt>
       <dd className="font-medium tabular-nums">{value}</dd>
     </div>
   );
@@ -38,7 +38,7 @@ export function AdminGameRow({ initial, settings }: { initial: GameView; setting
           {view.name}
         </h3>
         <StateBadge state={view.state} />
-        <span className="text-xs text-zinc-500">CT {view.vmid}</span>
+        <span className="text-xs text-zinc-400">CT {view.vmid}</span>
       </div>
       <p className="-mt-2 min-h-5 text-sm text-zinc-400">
         {view.state === "ready" && (view.players.length > 0 || view.idleStopAt) ? <PlayersLine players={view.players} idleStopAt={view.idleStopAt} now={now} /> : hint}

@@ -39,7 +39,7 @@ export function AuditTimeline({ events }: { events: ArcadeEventView[] }) {
     <ol aria-label="Audit timeline" className="divide-y divide-white/10">
       {events.map((event) => (
         <li key={event.id} data-event-type={event.type} className="grid gap-x-4 gap-y-1 py-3 sm:grid-cols-[11rem_1fr_auto]">
-          <time dateTime={event.at} className="text-xs tabular-nums text-zinc-500 sm:pt-0.5">
+          <time dateTime={event.at} className="text-xs tabular-nums text-zinc-400 sm:pt-0.5">
             {timeFormat.format(new Date(event.at))}
           </time>
           <div className="min-w-0">

@@ -19,9 +19,13 @@ type Props = {
   minTop: number;
 };
 
-const HEIGHT = 150;
+const HEIGHT = 130;
 const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
 const AXIS = { stroke: "#d4d4d8", font: "11px ui-sans-serif, system-ui, sans-serif", grid: { stroke: "rgb(255 255 255 / 0.08)", width: 1 }, ticks: { stroke: "rgb(255 255 255 / 0.2)", width: 1 } };
+
+function latest(values: Array<number | null>): number | null {
+  return values.findLast((v) => v !== null) ?? null;
+}
 
 function describeAt(time: number[], lines: ChartLine[], idx: number, format: Props["format"]): string {
   const values = lines.map((line) => `${line.label} ${line.values[idx] == null ? "no data" : format(line.values[idx]!)}`);
@@ -54,7 +58,7 @@ export function TimeChart({ label, time, lines, format, minTop }: Props) {
       const options: uPlot.Options = {
         width: host.clientWidth,
         height: HEIGHT,
-        padding: [8, 8, 0, 0],
+        padding: [8, 20, 0, 0],
         legend: { mount: (_self, el) => legendHost.replaceChildren(el) },
         cursor: { drag: { x: false, y: false }, points: { size: 6 } },
         scales: { y: { range: (_u, _min, max) => [0, Math.max(minTop, max * 1.1)] } },
@@ -63,14 +67,18 @@ export function TimeChart({ label, time, lines, format, minTop }: Props) {
           { ...AXIS, size: 64, values: (_u, splits) => splits.map(format) },
         ],
         series: [
-          { label: "Time", value: (_u, v) => (v == null ? "–" : timeFormat.format(new Date(v * 1000))) },
+          // Away from the pointer the legend shows the newest finished step rather than dashes.
+          { label: "Time", value: (_u, v, _s, idx) => `${timeFormat.format(new Date((idx === null ? time.at(-1)! : v) * 1000))}${idx === null ? " (latest)" : ""}` },
           ...lines.map((line) => ({
             label: line.label,
             stroke: line.color,
             width: 1.5,
             dash: line.dash,
             points: { show: false },
-            value: (_u: uPlot, v: number | null) => (v == null ? "–" : format(v)),
+            value: (_u: uPlot, v: number | null, _s: number, idx: number | null) => {
+              const shown = idx === null ? latest(line.values) : v;
+              return shown == null ? "no data" : format(shown);
+            },
           })),
         ],
         hooks: { setCursor: [(u) => setIndex(u.cursor.idx)] },
