@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { MetricsResponse } from "@/lib/api/schemas";
 import { formatBytes, formatRate } from "@/components/format/display";
-import { callApi } from "@/components/live/api-call";
+import { usePolledApi } from "@/components/live/use-polled-api";
 import { buttonStyles } from "@/components/ui/styles";
 import { type ChartLine, TimeChart } from "./time-chart";
 
@@ -37,28 +37,8 @@ function charts(series: Series) {
 /** CPU, memory and network of one game's CT over the last hour or day, from Proxmox rrddata. */
 export function LoadCharts({ gameId, name, cores }: { gameId: string; name: string; cores: number | null }) {
   const [span, setSpan] = useState<Span>("hour");
-  const [data, setData] = useState<{ window: Span; series: Series } | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      const result = await callApi<MetricsResponse>(`/api/v1/games/${encodeURIComponent(gameId)}/metrics?window=${span}`);
-      if (!alive) return;
-      if (result.ok) {
-        setData(result.body);
-        setProblem(null);
-      } else setProblem(result.message);
-    };
-    void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, [gameId, span]);
-
-  const series = data?.window === span ? data.series : null;
+  const { data, problem } = usePolledApi<MetricsResponse>(`/api/v1/games/${encodeURIComponent(gameId)}/metrics?window=${span}`, REFRESH_MS);
+  const series = data?.series ?? null;
   const lines = useMemo(() => (series ? charts(series) : null), [series]);
   const words = SPANS.find((w) => w.id === span)!.words;
   const coreWords = cores ? ` of its ${cores} core${cores === 1 ? "" : "s"}` : "";

@@ -1,10 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import type { NodeSummary as Node } from "@/lib/api/schemas";
 import { formatBytes, formatCpu } from "@/components/format/display";
 import { formatUptime } from "@/components/format/durations";
-import { callApi } from "@/components/live/api-call";
+import { usePolledApi } from "@/components/live/use-polled-api";
 import { panel } from "@/components/ui/styles";
 
 // The portal caches node figures for 15 s; Proxmox's own /cluster/resources moves every 10 s.
@@ -59,26 +58,8 @@ function NodeCard({ node }: { node: Node }) {
 
 /** Every Proxmox node with whether it is online, its CPU and memory, refreshed every 30 s. */
 export function NodeSummary() {
-  const [nodes, setNodes] = useState<Node[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    const load = async () => {
-      const result = await callApi<{ nodes: Node[] }>("/api/v1/nodes");
-      if (!alive) return;
-      if (result.ok) {
-        setNodes(result.body.nodes);
-        setProblem(null);
-      } else setProblem(result.message);
-    };
-    void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      alive = false;
-      clearInterval(timer);
-    };
-  }, []);
+  const { data, problem } = usePolledApi<{ nodes: Node[] }>("/api/v1/nodes", REFRESH_MS);
+  const nodes = data?.nodes ?? null;
 
   return (
     <div aria-busy={nodes === null && problem === null}>

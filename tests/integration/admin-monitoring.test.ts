@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readPortalEnv } from "@/lib/env";
 import { getGameMetrics } from "@/lib/control-plane/get-game-metrics";
 import { getNodeSummaries, SYS_AUDIT_NOTE } from "@/lib/control-plane/get-node-summaries";
-import { createProxmoxClient, shapeRrdSeries } from "@/lib/proxmox";
-import { startProxmoxSim } from "@/sim/proxmox";
 import { ControlPlaneHarness } from "../support/control-plane-harness";
 
 const GAME_CTS = { path: "/vms", privs: ["VM.Audit", "VM.PowerMgmt"] };
@@ -21,6 +18,13 @@ describe("the admin's charts and node summary against sim/proxmox", () => {
     await h.waitForState("snake", "ready");
   });
   afterAll(() => h.close());
+
+  it("shares one rrddata call between many admins asking at once", async () => {
+    const key = "GET /api2/json/nodes/pve1/lxc/2201/rrddata";
+    const before = h.requests(key);
+    await Promise.all(Array.from({ length: 8 }, () => getGameMetrics(h.cp, "snake", "hour")));
+    expect(h.requests(key)).toBe(before + 1);
+  });
 
   it("charts the last hour of a running CT without the unfinished minute, network in bytes per second", async () => {
     const series = await getGameMetrics(h.cp, "snake", "hour");
@@ -41,13 +45,6 @@ describe("the admin's charts and node summary against sim/proxmox", () => {
     // Before the CT started (about an hour ago) it was stopped: 0, not a gap.
     expect(series.cpu[0]).toBe(0);
     expect(series.netInBps.at(-1)).toBeGreaterThan(0);
-  });
-
-  it("shares one rrddata call between many admins asking at once", async () => {
-    const key = "GET /api2/json/nodes/pve1/lxc/2201/rrddata";
-    const before = h.requests(key);
-    await Promise.all(Array.from({ length: 8 }, () => getGameMetrics(h.cp, "snake", "hour")));
-    expect(h.requests(key)).toBe(before);
   });
 
   it("summarises every node: live CPU, memory and load where online, a sentence where not", async () => {
@@ -78,36 +75,19 @@ describe("the node summary with the least-privilege token (no Sys.Audit)", () =>
 });
 
 describe("rrddata of a Proxmox 8 node", () => {
-  it("reads the day at half-hour steps and drops the open one", async () => {
-    const sim = await startProxmoxSim({
-      version: "8.4.17",
-      containers: [{ vmid: 2201, node: "pve", status: "running" }],
-      tokens: [{ id: "arcade@pve!portal", secret: "5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6" }],
-      timing: { authFailDelayMs: 0 },
-    });
-    const client = createProxmoxClient(
-      readPortalEnv({
-        PROXMOX_URL: sim.url,
-        PROXMOX_TOKEN_ID: "arcade@pve!portal",
-        PROXMOX_TOKEN_SECRET: "5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6",
-        PROXMOX_CA_FILE: sim.caFile,
-        AUTH_SECRET: "x".repeat(40),
-        AUTH_DISCORD_ID: "123456789012345678",
-        AUTH_DISCORD_SECRET: "s",
-        DISCORD_GUILD_ID: "223456789012345678",
-        DISCORD_TOKEN: "t",
-      }).proxmox,
-    );
-    try {
-      const raw = await client.getMetrics("pve", 2201, "day");
-      expect(raw.at(-1)).toEqual({ time: raw.at(-1)!.time, cpu: undefined, memBytes: undefined, maxMemBytes: undefined, netInBps: undefined, netOutBps: undefined });
-      const series = shapeRrdSeries(raw, { now: Date.now(), windowSec: 86_400 });
-      expect(series.stepSec).toBe(1800);
-      expect(series.time.at(-1)).toBe(raw.at(-2)!.time);
-      expect(series.time.length).toBeLessThanOrEqual(49);
-    } finally {
-      await client.close();
-      await sim.close();
-    }
+  let h: ControlPlaneHarness;
+  beforeAll(async () => {
+    h = await ControlPlaneHarness.start({ version: "8.4.17", containers: [{ vmid: 2201, node: "pve", status: "running" }], games: [{ id: "snake", vmid: 2201 }] });
+  });
+  afterAll(() => h.close());
+
+  it("reads the day at half-hour steps and drops the open one, which comes with its time only", async () => {
+    const raw = await h.cp.proxmox.getMetrics!("pve", 2201, "day");
+    expect(raw.at(-1)).toEqual({ time: raw.at(-1)!.time, cpu: undefined, memBytes: undefined, maxMemBytes: undefined, netInBps: undefined, netOutBps: undefined });
+    const series = await getGameMetrics(h.cp, "snake", "day");
+    expect(series.stepSec).toBe(1800);
+    expect(series.time.at(-1)).toBe(raw.at(-2)!.time);
+    expect(series.time.length).toBeLessThanOrEqual(49);
+    expect(series.netInBps.at(-1)).toBeGreaterThan(0);
   });
 });

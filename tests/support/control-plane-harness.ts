@@ -19,6 +19,8 @@ export type HarnessOptions = {
   env?: Record<string, string>;
   /** The portal token's ACL in the sim; absent = every privilege. */
   acl?: SimAclEntry[];
+  /** pve-manager version the sim speaks; default the sim's own. */
+  version?: string;
 };
 
 const lifecycleTiming = { taskPollMs: 100, runningPollMs: 100, probeIntervalMs: 100, probeTimeoutMs: 500, defaultShutdownTimeoutSec: 2 };
@@ -37,6 +39,7 @@ export class ControlPlaneHarness {
 
   static async start(options: HarnessOptions): Promise<ControlPlaneHarness> {
     const sim = await startProxmoxSim({
+      version: options.version,
       nodes: options.nodes,
       containers: options.containers.map((ct) => ({ web: {}, ...ct })),
       tokens: [{ id: TOKEN_ID, secret: TOKEN_SECRET, acl: options.acl }],
