@@ -18,14 +18,18 @@ function webLayers(game: Game): string[] {
 
 /**
  * The token's access exactly as deploy/proxmox/setup-token.sh creates it on a real node (role ArcadePower, user
- * arcade@pve, pool arcade holding the game CTs, ACLs on /pool/arcade for the user and its privsep token), so the
+ * arcade@pve, pool arcade holding the game CTs, ACLs on /pool/arcade for the user and its privsep token, and the
+ * read-only ArcadeNodeAudit on /nodes), so the
  * demo and the e2e tests run with the production permissions. tests/integration/sim-proxmox-access.test.ts runs
  * the script against the sim and compares.
  */
 export function setupTokenAccess(vmids: number[], tokenSecret: string): Pick<SimScenario, "roles" | "pools" | "users" | "tokens"> {
-  const acl = [{ path: "/pool/arcade", role: "ArcadePower" }];
+  const acl = [
+    { path: "/pool/arcade", role: "ArcadePower" },
+    { path: "/nodes", role: "ArcadeNodeAudit" },
+  ];
   return {
-    roles: { ArcadePower: ["VM.Audit", "VM.PowerMgmt"] },
+    roles: { ArcadePower: ["VM.Audit", "VM.PowerMgmt"], ArcadeNodeAudit: ["Sys.Audit"] },
     pools: [{ id: "arcade", vmids }],
     users: [{ id: "arcade@pve", acl }],
     tokens: [{ id: DEMO_TOKEN_ID, secret: tokenSecret, privsep: true, acl }],

@@ -62,7 +62,7 @@ export default async function SignInPage({ searchParams }: Props) {
                 <button type="submit" className={`${buttonStyles.secondary} w-full`} aria-describedby={`demo-${login.key}`}>
                   {login.label}
                 </button>
-                <span id={`demo-${login.key}`} className="text-xs text-zinc-500">
+                <span id={`demo-${login.key}`} className="text-xs text-zinc-400">
                   {login.blurb}
                 </span>
               </form>

@@ -9,14 +9,14 @@ import { useNow } from "@/components/live/use-now";
 import { PlayersLine } from "@/components/games/players-line";
 import { StateBadge } from "@/components/ui/state-badge";
 import { panel } from "@/components/ui/styles";
-import { MetricsGraph } from "./metrics-graph";
+import { LoadCharts } from "./load-charts";
 import { PowerActions } from "./power-actions";
 import { type GameSettingsProps, SettingsForm } from "./settings-form";
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div className="rounded-lg bg-white/5 px-3 py-2">
-      <dt className="text-zinc-500">{label}</dt>
+      <dt className="text-zinc-400">{label}</dt>
       <dd className="font-medium tabular-nums">{value}</dd>
     </div>
   );
@@ -38,7 +38,7 @@ export function AdminGameRow({ initial, settings }: { initial: GameView; setting
           {view.name}
         </h3>
         <StateBadge state={view.state} />
-        <span className="text-xs text-zinc-500">CT {view.vmid}</span>
+        <span className="text-xs text-zinc-400">CT {view.vmid}</span>
       </div>
       <p className="-mt-2 min-h-5 text-sm text-zinc-400">
         {view.state === "ready" && (view.players.length > 0 || view.idleStopAt) ? <PlayersLine players={view.players} count={view.playerCount} idleStopAt={view.idleStopAt} now={now} /> : hint}
@@ -49,7 +49,7 @@ export function AdminGameRow({ initial, settings }: { initial: GameView; setting
         <Fact label="CPU" value={running && ct ? `${formatCpu(ct.cpu)} of ${ct.cpus} core${ct.cpus === 1 ? "" : "s"}` : "–"} />
         <Fact label="Memory" value={running && ct ? `${formatBytes(ct.memBytes)} / ${formatBytes(ct.maxMemBytes)}` : "–"} />
       </dl>
-      <MetricsGraph gameId={view.id} name={view.name} />
+      <LoadCharts gameId={view.id} name={view.name} cores={ct?.cpus || null} />
       <PowerActions view={view} />
       <div className="border-t border-white/10 pt-3">
         <h4 className="mb-2 text-xs font-semibold uppercase tracking-widest text-zinc-400">Settings</h4>

@@ -41,7 +41,7 @@ export function SettingsForm({ gameId, name, bootTimeoutSec, shutdownTimeoutSec,
     setResult(outcome.ok ? { ok: true, text: "Saved." } : { ok: false, text: outcome.message });
   };
 
-  const input = `w-24 rounded-lg bg-zinc-950 px-3 py-1.5 text-sm tabular-nums ring-1 ring-white/15 ${focusRing}`;
+  const input = `w-24 rounded-lg bg-zinc-950 px-3 py-1.5 text-sm tabular-nums ring-1 ring-white/15 placeholder:text-zinc-400 ${focusRing}`;
   return (
     <form onSubmit={save} aria-label={`Settings for ${name}`} className="flex flex-wrap items-end gap-3">
       <label htmlFor={`${id}-boot`} className="flex flex-col gap-1 text-xs text-zinc-400">
@@ -59,7 +59,7 @@ export function SettingsForm({ gameId, name, bootTimeoutSec, shutdownTimeoutSec,
       <button type="submit" disabled={saving} className={`${buttonStyles.secondary} px-3 py-1.5`}>
         {saving ? "Saving…" : "Save"}
       </button>
-      <p className="basis-full text-xs text-zinc-500">An empty field uses the default, shown in grey.</p>
+      <p className="basis-full text-xs text-zinc-400">An empty field uses the default, shown in grey.</p>
       <p role="status" className={`min-h-5 basis-full text-xs ${result?.ok === false ? "text-rose-300" : "text-emerald-300"}`}>
         {result?.text}
       </p>

@@ -28,26 +28,12 @@ export function formatCpu(fraction: number): string {
   return `${(Math.max(0, fraction) * 100).toFixed(1)} %`;
 }
 
-/**
- * Points of an SVG polyline for a small graph: x spread over the width, y scaled to max (or the data's own
- * maximum), drawn from the bottom. Empty data gives no points.
- */
-export function sparklinePoints(values: number[], width: number, height: number, max?: number): string {
-  if (values.length === 0) return "";
-  const top = max ?? Math.max(...values);
-  const scale = top > 0 ? height / top : 0;
-  const step = values.length > 1 ? width / (values.length - 1) : 0;
-  return values
-    .map((v, i) => {
-      const x = values.length > 1 ? i * step : width;
-      const y = height - Math.min(height, Math.max(0, v * scale));
-      return `${round(x)},${round(y)}`;
-    })
-    .join(" ");
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
+/** A network rate from rrddata (bytes per second): "820 B/s", "1.9 KiB/s", "3.2 MiB/s". */
+export function formatRate(bytesPerSec: number): string {
+  const b = Math.max(0, bytesPerSec);
+  if (b < 1024) return `${Math.round(b)} B/s`;
+  if (b < 1024 * 1024) return `${(b / 1024).toFixed(1)} KiB/s`;
+  return `${(b / 1024 / 1024).toFixed(1)} MiB/s`;
 }
 
 /** Who has a game open, in a sentence: "Alex is playing", "Alex and Sam are playing", "Alex, Sam and 2 others are playing". */

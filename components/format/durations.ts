@@ -1,10 +1,15 @@
 import type { GameView } from "@/lib/api/schemas";
 
-/** "4.2 s" under ten seconds, then "42 s", "3 min 5 s", "2 h 5 min". */
-export function formatDuration(ms: number): string {
+/**
+ * "4.2 s" under ten seconds, then "42 s", "3 min 5 s", "2 h 5 min". A clock that is still running rounds down
+ * (it never shows a second that has not passed); a finished duration rounds to the nearest, as Discord's
+ * notification of the same event does, so the audit and the channel give one figure.
+ */
+export function formatDuration(ms: number, rounding: "down" | "nearest" = "down"): string {
+  const round = rounding === "down" ? Math.floor : Math.round;
   const safe = Math.max(0, ms);
-  if (safe < 10_000) return `${(Math.floor(safe / 100) / 10).toFixed(1)} s`;
-  const totalSec = Math.floor(safe / 1000);
+  if (round(safe / 100) < 100) return `${(round(safe / 100) / 10).toFixed(1)} s`;
+  const totalSec = round(safe / 1000);
   if (totalSec < 60) return `${totalSec} s`;
   const hours = Math.floor(totalSec / 3600);
   const minutes = Math.floor((totalSec % 3600) / 60);

@@ -40,11 +40,11 @@ export function GameCardLive({ initial }: { initial: GameView }) {
       </p>
       <dl className="grid grid-cols-2 gap-2 text-xs">
         <div className="rounded-lg bg-white/5 px-3 py-2">
-          <dt className="text-zinc-500">Node</dt>
+          <dt className="text-zinc-400">Node</dt>
           <dd className="font-medium tabular-nums">{view.node ?? "–"}</dd>
         </div>
         <div className="rounded-lg bg-white/5 px-3 py-2">
-          <dt className="text-zinc-500">Uptime</dt>
+          <dt className="text-zinc-400">Uptime</dt>
           <dd className="font-medium tabular-nums">{uptime === null ? "–" : formatUptime(uptime)}</dd>
         </div>
       </dl>

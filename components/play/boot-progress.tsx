@@ -66,7 +66,7 @@ export function BootProgress({ view, askedAt, waitingForStop }: Props) {
             data-stage={step.id}
             data-status={step.status}
             aria-current={step.status === "current" ? "step" : undefined}
-            className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm ${step.status === "current" ? "bg-fuchsia-500/15 text-white ring-1 ring-fuchsia-400/40" : step.status === "done" ? "text-zinc-300" : "text-zinc-500"}`}
+            className={`flex items-center gap-3 rounded-lg px-3 py-2 text-sm ${step.status === "current" ? "bg-fuchsia-500/15 text-white ring-1 ring-fuchsia-400/40" : step.status === "done" ? "text-zinc-300" : "text-zinc-400"}`}
           >
             <span
               aria-hidden="true"
@@ -82,7 +82,7 @@ export function BootProgress({ view, askedAt, waitingForStop }: Props) {
       <p aria-live="polite" className="sr-only">
         {current ? `${view.name}: ${current.label}` : ""}
       </p>
-      {view.by && <p className="mt-4 text-xs text-zinc-500">Started by {view.by.name}</p>}
+      {view.by && <p className="mt-4 text-xs text-zinc-400">Started by {view.by.name}</p>}
       <div className="mt-6">
         <Link href="/" className={buttonStyles.quiet}>
           ← Back to the arcade

@@ -5,22 +5,27 @@
 #
 # Creates (or brings up to date) a role with exactly VM.Audit + VM.PowerMgmt, the user arcade@pve, a pool holding
 # the game CTs, a privilege-separated token, and ACLs for both the user and the token on /pool/<pool>: a privsep
-# token's rights are the intersection of its own ACLs and its user's, so both need the role.
+# token's rights are the intersection of its own ACLs and its user's, so both need the role. A second, read-only
+# role with Sys.Audit on /nodes lets the admin page show each node's CPU and memory (nothing else needs it).
 # Safe to re-run: existing objects are kept, and the token secret is only printed when the token is created.
-# Override names with ARCADE_ROLE, ARCADE_USER, ARCADE_TOKEN, ARCADE_POOL.
+# Override names with ARCADE_ROLE, ARCADE_NODE_ROLE, ARCADE_USER, ARCADE_TOKEN, ARCADE_POOL.
 set -euo pipefail
 
 ROLE="${ARCADE_ROLE:-ArcadePower}"
+NODE_ROLE="${ARCADE_NODE_ROLE:-ArcadeNodeAudit}"
 USER_ID="${ARCADE_USER:-arcade@pve}"
 TOKEN="${ARCADE_TOKEN:-portal}"
 POOL="${ARCADE_POOL:-arcade}"
 PRIVS="VM.Audit VM.PowerMgmt"
+NODE_PRIVS="Sys.Audit"
 
 die() { echo "setup-token: $*" >&2; exit 1; }
 
 command -v pveum >/dev/null || die "pveum not found: run this on a Proxmox VE node"
 [ "$(id -u)" -eq 0 ] || die "run as root (pveum needs it)"
-case "$ROLE" in PVE*) die "custom role names may not start with PVE (got $ROLE)";; esac
+for name in "$ROLE" "$NODE_ROLE"; do
+  case "$name" in PVE*) die "custom role names may not start with PVE (got $name)";; esac
+done
 for vmid in "$@"; do
   [[ "$vmid" =~ ^[0-9]+$ ]] || die "not a CT id: $vmid (usage: $0 [VMID...])"
 done
@@ -29,13 +34,17 @@ done
 # captured first so an early grep exit cannot SIGPIPE pveum and, under pipefail, flip the answer.
 has() { grep -q "\"$2\":\"$3\"" <<<"$1"; }
 
-if has "$(pveum role list --output-format json)" roleid "$ROLE"; then
-  pveum role modify "$ROLE" --privs "$PRIVS"
-  echo "role $ROLE: privileges set to $PRIVS"
-else
-  pveum role add "$ROLE" --privs "$PRIVS"
-  echo "role $ROLE: created with $PRIVS"
-fi
+ensure_role() { # name privileges
+  if has "$(pveum role list --output-format json)" roleid "$1"; then
+    pveum role modify "$1" --privs "$2"
+    echo "role $1: privileges set to $2"
+  else
+    pveum role add "$1" --privs "$2"
+    echo "role $1: created with $2"
+  fi
+}
+ensure_role "$ROLE" "$PRIVS"
+ensure_role "$NODE_ROLE" "$NODE_PRIVS"
 
 if has "$(pveum user list --output-format json)" userid "$USER_ID"; then
   echo "user $USER_ID: exists"
@@ -77,6 +86,10 @@ fi
 
 pveum acl modify "/pool/$POOL" --tokens "$USER_ID!$TOKEN" --roles "$ROLE"
 echo "acl /pool/$POOL: $USER_ID!$TOKEN -> $ROLE"
+
+pveum acl modify /nodes --users "$USER_ID" --roles "$NODE_ROLE"
+pveum acl modify /nodes --tokens "$USER_ID!$TOKEN" --roles "$NODE_ROLE"
+echo "acl /nodes: $USER_ID and $USER_ID!$TOKEN -> $NODE_ROLE (read-only: node CPU and memory)"
 
 echo
 echo "Effective permissions of the token:"

@@ -125,3 +125,35 @@ export const actingUserSchema = z.object({
 });
 export type ActingUser = z.infer<typeof actingUserSchema>;
 export const ACTING_USER_HEADER = "x-arcade-acting-user";
+
+/** `GET /api/v1/games/{id}/metrics?window=hour|day`: rrddata columns, finished steps only, null = no data. */
+export const metricsQuerySchema = z.object({
+  window: z.enum(["hour", "day"], { error: "window must be hour or day" }).default("hour"),
+});
+export const metricSeriesSchema = z.object({
+  stepSec: z.number(),
+  time: z.array(z.number()),
+  cpu: z.array(z.number().nullable()),
+  memBytes: z.array(z.number().nullable()),
+  maxMemBytes: z.number().nullable(),
+  netInBps: z.array(z.number().nullable()),
+  netOutBps: z.array(z.number().nullable()),
+});
+export const metricsResponseSchema = z.object({ window: z.enum(["hour", "day"]), series: metricSeriesSchema });
+export type MetricsResponse = z.infer<typeof metricsResponseSchema>;
+
+/** `GET /api/v1/nodes` (admins): one entry per Proxmox node. */
+export const nodeSummarySchema = z.object({
+  node: z.string(),
+  status: z.enum(["online", "offline", "unknown"]),
+  load: z.object({ cpu: z.number(), cpus: z.number(), memBytes: z.number(), maxMemBytes: z.number(), uptimeSec: z.number() }).nullable(),
+  loadAvg: z.array(z.number()).nullable(),
+  pveVersion: z.string().nullable(),
+  cpuModel: z.string().nullable(),
+  /** Names of the catalogue's games whose CT is on this node. */
+  games: z.array(z.string()),
+  /** Why figures are missing, in words; null when all is there. */
+  note: z.string().nullable(),
+});
+export type NodeSummary = z.infer<typeof nodeSummarySchema>;
+export const nodesResponseSchema = z.object({ nodes: z.array(nodeSummarySchema) });

@@ -4,16 +4,23 @@ import type { PortalEnv } from "../env";
 import { EventLog } from "../events";
 import { loadCatalogue } from "../games";
 import { createLifecycle, type LifecycleTiming, type ProbeResult, type ProxmoxPort } from "../lifecycle";
-import { createProxmoxClient, sleep, type MetricPoint } from "../proxmox";
+import { createProxmoxClient, sleep, type MetricPoint, type MetricTimeframe, type NodeResource, type NodeStatus } from "../proxmox";
 import { PresenceBoard } from "../presence";
 import { StatusWatcher } from "../status";
 import { CallerLimits } from "./caller-limits";
 import { ViewHub } from "./view-hub";
 
+/** The read-only monitoring calls; optional so unit-test fakes need not provide them. */
+type MonitoringPort = {
+  getMetrics?: (node: string, vmid: number, timeframe?: MetricTimeframe) => Promise<MetricPoint[]>;
+  listNodeResources?: () => Promise<NodeResource[]>;
+  getNodeStatus?: (node: string) => Promise<NodeStatus>;
+};
+
 export type ControlPlaneOptions = {
   env: PortalEnv;
   /** Replaces the real client (unit tests only; integration tests use the real client against sim/proxmox). */
-  proxmox?: ProxmoxPort & { getMetrics?: (node: string, vmid: number) => Promise<MetricPoint[]>; close?: () => Promise<void> };
+  proxmox?: ProxmoxPort & MonitoringPort & { close?: () => Promise<void> };
   probe?: (url: string, timeoutMs: number, publicHost?: string) => Promise<ProbeResult>;
   timing?: Partial<LifecycleTiming>;
 };

@@ -8,11 +8,10 @@ const fromWhere: Record<Source, string> = {
   auto: "automatically",
 };
 
-function seconds(ms: number | null | undefined): string {
-  return ms === null || ms === undefined ? "" : ` (took ${(ms / 1000).toFixed(1)} s)`;
-}
-
-/** The sentence stored with an event; what the audit page and notifications show. */
+/**
+ * The sentence stored with an event; what the audit page and notifications show. Durations stay out of it: they
+ * travel as `durationMs` and each face formats them once, so a sentence never disagrees with the figure beside it.
+ */
 export function describeEvent(event: NewEvent): string {
   const game = event.gameName ?? event.gameId ?? "a game";
   const who = event.actor.name;
@@ -21,7 +20,7 @@ export function describeEvent(event: NewEvent): string {
     case "game.starting":
       return `${who} started ${game} ${fromWhere[event.source]}`;
     case "game.ready":
-      return `${game} is ready${seconds(event.durationMs)}`;
+      return `${game} is ready`;
     case "game.failed":
       if (event.action === "shutdown" || event.action === "stop") {
         return `${game} could not be ${event.action === "stop" ? "stopped" : "shut down"}${reason}`;
@@ -33,7 +32,7 @@ export function describeEvent(event: NewEvent): string {
         ? `${who} force-stopped ${game} ${fromWhere[event.source]}`
         : `${who} is shutting down ${game} ${fromWhere[event.source]}`;
     case "game.stopped":
-      return `${game} stopped${event.reason ? ` (${event.reason})` : ""}${seconds(event.durationMs)}`;
+      return `${game} stopped${event.reason ? ` (${event.reason})` : ""}`;
     case "game.rebooting":
       return `${who} is rebooting ${game} ${fromWhere[event.source]}`;
     case "game.started_externally":

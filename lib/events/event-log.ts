@@ -22,6 +22,9 @@ type Row = {
   message: string;
 };
 
+// Rows written before durations left the sentence end in " (took 1.8 s)"; the figure is in duration_ms.
+const OLD_DURATION_SUFFIX = / \(took \d+(\.\d+)? s\)$/;
+
 function fromRow(row: Row): ArcadeEvent {
   return {
     id: row.id,
@@ -37,7 +40,7 @@ function fromRow(row: Row): ArcadeEvent {
     durationMs: row.duration_ms,
     state: row.state,
     reason: row.reason,
-    message: row.message,
+    message: row.message.replace(OLD_DURATION_SUFFIX, ""),
   };
 }
 

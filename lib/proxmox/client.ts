@@ -2,6 +2,7 @@ import { proxmoxApi } from "proxmox-api";
 import { type z } from "zod";
 import type { ProxmoxConfig } from "../env";
 import { ProxmoxError } from "./errors";
+import { nodeReads } from "./node-reads";
 import {
   rawClusterVmSchema,
   rawContainerStatusSchema,
@@ -14,7 +15,7 @@ import {
 import { reshapeClusterVm, reshapeContainerStatus, reshapeRrdPoint, reshapeTaskStatus } from "./reshape";
 import { createTlsAgent } from "./tls-agent";
 import { createTransport } from "./transport";
-import type { ClusterContainer, ContainerStatus, MetricPoint, PowerAction, TaskStatus } from "./types";
+import type { ClusterContainer, ContainerStatus, MetricPoint, MetricTimeframe, PowerAction, TaskStatus } from "./types";
 
 export type ProxmoxClient = ReturnType<typeof createProxmoxClient>;
 
@@ -93,10 +94,12 @@ export function createProxmoxClient(config: ProxmoxConfig) {
       return parseOrThrow(rawTaskLogSchema, raw, "task log").map((line) => line.t);
     },
 
-    async getMetrics(node: string, vmid: number, timeframe: "hour" | "day" | "week" = "hour"): Promise<MetricPoint[]> {
+    async getMetrics(node: string, vmid: number, timeframe: MetricTimeframe = "hour"): Promise<MetricPoint[]> {
       const raw = await lxc(node, vmid).rrddata.$get({ timeframe, cf: "AVERAGE" });
       return parseOrThrow(rawRrdPointSchema.array(), raw, "rrddata").map(reshapeRrdPoint);
     },
+
+    ...nodeReads(api, parseOrThrow),
 
     close(): Promise<void> {
       return agent.close();

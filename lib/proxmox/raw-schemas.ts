@@ -74,3 +74,32 @@ export const rawVersionSchema = z.object({ version: z.string(), release: z.strin
 export const rawRrdPointSchema = z
   .object({ time: num, cpu: optNum, maxcpu: optNum, mem: optNum, maxmem: optNum, netin: optNum, netout: optNum })
   .loose();
+
+/** A node entry of `/cluster/resources?type=node`; without Sys.Audit on the node only id, node, type and status. */
+export const rawNodeResourceSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    node: z.string(),
+    status: z.string().optional(),
+    uptime: optNum,
+    cpu: optNum,
+    maxcpu: optNum,
+    mem: optNum,
+    maxmem: optNum,
+  })
+  .loose();
+export type RawNodeResource = z.output<typeof rawNodeResourceSchema>;
+
+/** `GET /nodes/{node}/status` (Nodes.pm `status`): loadavg items are strings, memory and rootfs are bytes. */
+export const rawNodeStatusSchema = z
+  .object({
+    uptime: num,
+    cpu: num,
+    loadavg: z.array(num).optional(),
+    cpuinfo: z.object({ cpus: num, model: z.string().optional() }).loose(),
+    memory: z.object({ total: num, used: num, available: optNum }).loose(),
+    pveversion: z.string().optional(),
+  })
+  .loose();
+export type RawNodeStatus = z.output<typeof rawNodeStatusSchema>;

@@ -47,6 +47,6 @@ export function reshapeTaskStatus(raw: RawTaskStatus): TaskStatus {
   };
 }
 
-export function reshapeRrdPoint(raw: { time: number; cpu?: number; mem?: number; maxmem?: number }): MetricPoint {
-  return { time: raw.time, cpu: raw.cpu, memBytes: raw.mem, maxMemBytes: raw.maxmem };
+export function reshapeRrdPoint(raw: { time: number; cpu?: number; mem?: number; maxmem?: number; netin?: number; netout?: number }): MetricPoint {
+  return { time: raw.time, cpu: raw.cpu, memBytes: raw.mem, maxMemBytes: raw.maxmem, netInBps: raw.netin, netOutBps: raw.netout };
 }

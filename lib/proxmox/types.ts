@@ -38,4 +38,24 @@ export type TaskStatus = {
   startedAt: Date;
 };
 
-export type MetricPoint = { time: number; cpu: number | undefined; memBytes: number | undefined; maxMemBytes: number | undefined };
+/** One rrddata step; a field Proxmox left out (no data for that step) is undefined, never 0. */
+export type MetricPoint = {
+  time: number;
+  cpu: number | undefined;
+  memBytes: number | undefined;
+  maxMemBytes: number | undefined;
+  /** Network rates averaged over the step, bytes per second (RRD DERIVE data sources). */
+  netInBps: number | undefined;
+  netOutBps: number | undefined;
+};
+
+export type MetricTimeframe = "hour" | "day" | "week";
+
+/** A node's load: CPU as a fraction of all its threads, memory in bytes. */
+export type NodeLoad = { cpu: number; cpus: number; memBytes: number; maxMemBytes: number; uptimeSec: number };
+
+/** A node as `/cluster/resources?type=node` lists it; `load` is null without Sys.Audit on the node or while it is offline. */
+export type NodeResource = { node: string; status: "online" | "offline" | "unknown"; load: NodeLoad | null };
+
+/** `/nodes/{node}/status`: live figures read on the node itself. */
+export type NodeStatus = NodeLoad & { loadAvg: number[] | null; cpuModel: string | null; pveVersion: string | null };

@@ -27,6 +27,11 @@ test.describe("the admin page", () => {
     const settings = await page.request.patch(`${stackEnv().portalUrl}/api/v1/games/${snake.id}/settings`, { headers: origin, data: { bootTimeoutSec: 5 } });
     expect(settings.status()).toBe(403);
     expect((await page.request.get(`${stackEnv().portalUrl}/api/v1/audit`)).status()).toBe(403);
+    for (const path of [`/api/v1/games/${snake.id}/metrics?window=day`, "/api/v1/nodes"]) {
+      const refused = await page.request.get(`${stackEnv().portalUrl}${path}`);
+      expect(refused.status()).toBe(403);
+      expect((await refused.json()).error.message).toMatch(/Only arcade admins can see/);
+    }
     await context.close();
   });
 
@@ -44,18 +49,6 @@ test.describe("the admin page", () => {
       const adminPage = new AdminPage(admin.page);
       await adminPage.goto();
       await expect(adminPage.badge(snake.name)).toHaveAttribute("data-state", "ready");
-      // Both graphs draw a line through every rrddata point the metrics endpoint returns.
-      const metrics = await admin.page.request.get(`${stackEnv().portalUrl}/api/v1/games/${snake.id}/metrics`);
-      const { points } = (await metrics.json()) as { points: unknown[] };
-      expect(points.length).toBeGreaterThan(1);
-      for (const graph of [/^CPU of Snake over the last hour/, /^Memory of Snake over the last hour/]) {
-        const line = adminPage.row(snake.name).getByRole("img", { name: graph }).locator("polyline");
-        await expect(line).toHaveAttribute("points", /\d/);
-        const drawn = ((await line.getAttribute("points")) ?? "").trim().split(/\s+/);
-        expect(drawn).toHaveLength(points.length);
-        for (const point of drawn) expect(point).toMatch(/^\d+(\.\d+)?,\d+(\.\d+)?$/);
-      }
-
       await adminPage.powerButton(snake.name, "Shut down").click();
       await expect(adminPage.dialog().getByRole("heading", { name: `Shut down ${snake.name}?` })).toBeVisible();
       await adminPage.dialog().getByRole("button", { name: "Cancel" }).click();

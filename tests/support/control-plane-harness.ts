@@ -4,7 +4,7 @@ import path from "node:path";
 import { createControlPlane, type ControlPlane } from "@/lib/control-plane";
 import { readPortalEnv, type PortalEnv } from "@/lib/env";
 import type { GameState } from "@/lib/status";
-import { type ProxmoxSim, type SimContainer, type SimNode, type SimScenario, type SimTiming, startProxmoxSim } from "@/sim/proxmox";
+import { type ProxmoxSim, type SimAclEntry, type SimContainer, type SimNode, type SimScenario, type SimTiming, startProxmoxSim } from "@/sim/proxmox";
 
 export const TOKEN_ID = "arcade@pve!portal";
 export const TOKEN_SECRET = "5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6";
@@ -21,6 +21,10 @@ export type HarnessOptions = {
   access?: Pick<SimScenario, "users" | "roles" | "pools" | "tokens">;
   /** Runs against the sim before the control plane starts; returns more environment (e.g. a token it created). */
   prepare?: (sim: ProxmoxSim) => Promise<Record<string, string>>;
+  /** The default portal token's ACL in the sim; absent = every privilege. */
+  acl?: SimAclEntry[];
+  /** pve-manager version the sim speaks; default the sim's own. */
+  version?: string;
 };
 
 const lifecycleTiming = { taskPollMs: 100, runningPollMs: 100, probeIntervalMs: 100, probeTimeoutMs: 500, defaultShutdownTimeoutSec: 2 };
@@ -39,9 +43,10 @@ export class ControlPlaneHarness {
 
   static async start(options: HarnessOptions): Promise<ControlPlaneHarness> {
     const sim = await startProxmoxSim({
+      version: options.version,
       nodes: options.nodes,
       containers: options.containers.map((ct) => ({ web: {}, ...ct })),
-      tokens: [{ id: TOKEN_ID, secret: TOKEN_SECRET }],
+      tokens: [{ id: TOKEN_ID, secret: TOKEN_SECRET, acl: options.acl }],
       ...options.access,
       timing: { startMs: 300, stopMs: 100, guestShutdownMs: 200, webDelayMs: 100, authFailDelayMs: 0, resourcesRefreshMs: 0, ...options.timing },
     });

@@ -23,4 +23,14 @@ describe("the event log behind the audit page", () => {
     expect(second.events.map((e) => e.id)).toEqual([2, 1]);
     expect(second.nextBefore).toBeNull();
   });
+
+  it("keeps the duration out of the sentence, so the audit shows one figure, also for rows stored with it", () => {
+    const db = openDatabase(":memory:");
+    const log = new EventLog(db);
+    const ready = log.append({ type: "game.ready", gameId: "snake", gameName: "Snake", actor: mia("Mia"), source: "web", durationMs: 1_750 });
+    expect(ready.message).toBe("Snake is ready");
+    expect(ready.durationMs).toBe(1_750);
+    db.prepare("UPDATE events SET message = 'Snake is ready (took 1.8 s)' WHERE id = ?").run(ready.id);
+    expect(log.query({ gameId: "snake" })[0]!.message).toBe("Snake is ready");
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePlayers, formatBytes, formatCpu, initialsOf, parseAspectRatio, sparklinePoints } from "@/components/format/display";
+import { describePlayers, formatBytes, formatCpu, formatRate, initialsOf, parseAspectRatio } from "@/components/format/display";
 import { bootProgress, elapsedSince, formatCountdown, formatDuration, formatEta, formatRemaining, formatUptime } from "@/components/format/durations";
 import { describeState, stageSteps, stateHint } from "@/components/format/game-state";
 
@@ -32,6 +32,10 @@ describe("what the cards and the Play screen say", () => {
     expect(formatDuration(42_900)).toBe("42 s");
     expect(formatDuration(185_000)).toBe("3 min 5 s");
     expect(formatDuration(7_500_000)).toBe("2 h 5 min");
+    // A finished duration rounds to the nearest tenth, like the Discord notification of the same event.
+    expect(formatDuration(1_750, "nearest")).toBe("1.8 s");
+    expect(formatDuration(1_749, "nearest")).toBe("1.7 s");
+    expect(formatDuration(9_960, "nearest")).toBe("10 s");
     expect(formatUptime(42.7)).toBe("42 s");
     expect(formatUptime(3_599)).toBe("59 min");
     expect(formatUptime(90_000)).toBe("1 d 1 h");
@@ -74,11 +78,10 @@ describe("what the cards and the Play screen say", () => {
     expect(parseAspectRatio("wide")).toEqual({ width: 16, height: 9 });
   });
 
-  it("draws the admin sparkline from the bottom, scaled to the maximum", () => {
-    expect(sparklinePoints([], 100, 20)).toBe("");
-    expect(sparklinePoints([0, 5, 10], 100, 20)).toBe("0,20 50,10 100,0");
-    expect(sparklinePoints([1, 1], 100, 20, 4)).toBe("0,15 100,15");
-    expect(sparklinePoints([3], 100, 20)).toBe("100,0");
+  it("writes the admin charts' units: CPU in percent, memory in binary units, network per second", () => {
+    expect(formatRate(820.4)).toBe("820 B/s");
+    expect(formatRate(1946)).toBe("1.9 KiB/s");
+    expect(formatRate(3.2 * 1024 * 1024)).toBe("3.2 MiB/s");
     expect(formatCpu(0.034)).toBe("3.4 %");
     expect(formatBytes(41_943_040)).toBe("40 MiB");
     expect(formatBytes(1.5 * 1024 ** 3)).toBe("1.5 GiB");

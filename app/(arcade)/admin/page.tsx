@@ -6,6 +6,7 @@ import { AdminGameRow } from "@/components/admin/admin-game-row";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditLiveNotice } from "@/components/admin/audit-live-notice";
 import { AuditTimeline } from "@/components/admin/audit-timeline";
+import { NodeSummary } from "@/components/admin/node-summary";
 import { buttonStyles, panel } from "@/components/ui/styles";
 import { visibleGameView } from "@/lib/api/game-visibility";
 import { requireUser, viewerOf } from "@/lib/auth/get-session";
@@ -37,7 +38,13 @@ export default async function AdminPage({ searchParams }: Props) {
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 pb-16 pt-8">
       <h1 className="text-2xl font-black tracking-tight sm:text-3xl">Admin</h1>
-      <section aria-labelledby="admin-games" className="mt-6">
+      <section aria-labelledby="admin-nodes" className="mt-6">
+        <h2 id="admin-nodes" className="mb-3 text-lg font-bold">
+          Proxmox nodes
+        </h2>
+        <NodeSummary />
+      </section>
+      <section aria-labelledby="admin-games" className="mt-10">
         <h2 id="admin-games" className="mb-3 text-lg font-bold">
           Containers
         </h2>

@@ -47,6 +47,20 @@ export class AdminPage {
     await form.getByRole("button", { name: "Show" }).click();
   }
 
+  /** One of a game's load charts ("CPU", "Memory", "Network"): a slider that moves the chart's cursor. */
+  chart(name: string, what: "CPU" | "Memory" | "Network", span: "last hour" | "last day" = "last hour"): Locator {
+    return this.row(name).getByRole("slider", { name: `${what} of ${name}, ${span}` });
+  }
+
+  /** The legend under a chart, whose values follow the pointer. */
+  chartLegend(name: string, what: "CPU" | "Memory" | "Network"): Locator {
+    return this.row(name).getByRole("figure").filter({ has: this.page.getByRole("slider", { name: new RegExp(`^${what} of `) }) }).locator(".u-legend");
+  }
+
+  node(name: string): Locator {
+    return this.page.getByRole("list", { name: "Proxmox nodes" }).getByRole("listitem", { name });
+  }
+
   settings(name: string): Locator {
     return this.page.getByRole("form", { name: `Settings for ${name}` });
   }

@@ -5,7 +5,8 @@ import type { NodeRecord } from "../../world/world";
 
 const GiB = 1024 ** 3;
 
-function nodeStats(node: NodeRecord): Record<string, number> {
+/** The figures pvestatd would report for a node; shared with /nodes/{node}/status so both agree. */
+export function nodeStats(node: NodeRecord): Record<string, number> {
   const seed = node.name.length + node.nextPid;
   return {
     uptime: Math.floor((Date.now() - node.bootedAtMs) / 1000),

@@ -1,13 +1,15 @@
-import { handle, json } from "@/lib/api";
+import { handle, json, metricsQuerySchema, type MetricsResponse } from "@/lib/api";
 import { routeContext } from "@/lib/auth/route-context";
 import { assertCan } from "@/lib/authz";
 import { getGameMetrics } from "@/lib/control-plane/get-game-metrics";
 
-/** Admins: the CT's CPU and memory over the last hour (Proxmox rrddata), for the small graphs. */
+/** Admins: the CT's CPU, memory and network over the last hour or day (Proxmox rrddata), for the charts. */
 export function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
     const { cp, caller } = await routeContext(request);
-    assertCan(caller.actor, "audit:view", cp.authz);
-    return json({ points: await getGameMetrics(cp, (await params).id) });
+    assertCan(caller.actor, "load:view", cp.authz);
+    const { window } = metricsQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const body: MetricsResponse = { window, series: await getGameMetrics(cp, (await params).id, window) };
+    return json(body);
   });
 }
