@@ -43,6 +43,8 @@ async function statusOf(vmid: number): Promise<string> {
 
 describe("Proxmox sim power tasks", () => {
   it("starts a CT through a vzstart task owned by the token, running first and then OK", async () => {
+    // A boot long enough that a busy machine cannot finish it before the first look at the task.
+    sim.setTiming({ startMs: 1_500 });
     const upid = await postUpid("/nodes/pve/lxc/2000/status/start");
     const m = UPID.exec(upid);
     expect(m?.[1]).toBe("pve");
@@ -56,6 +58,7 @@ describe("Proxmox sim power tasks", () => {
     expect(await statusOf(2000)).toBe("stopped");
 
     const done = await api.waitForTask("pve", upid);
+    sim.setTiming({ startMs: 150 });
     expect(done.exitstatus).toBe("OK");
     expect(typeof done.pid).toBe("number");
     expect(await statusOf(2000)).toBe("running");
