@@ -32,7 +32,7 @@ test.describe("accessibility by axe-core", () => {
       await page.goto(`${stackEnv().portalUrl}/play/${starDodge.id}`);
       await expect(new PlayPage(page).stages()).toBeVisible();
       expect(await blockingViolations(page)).toEqual([]);
-      await new PlayPage(page).expectGameState("ready");
+      await new PlayPage(page).expectGameStarted();
       expect(await blockingViolations(page)).toEqual([]);
     } finally {
       await context.close();
