@@ -30,12 +30,15 @@ const statusByKind: Record<ErrorKind, number> = {
 export class ArcadeError extends Error {
   readonly code: ErrorCode;
   readonly kind: ErrorKind;
+  /** For rate_limited: whole seconds until a retry can succeed (the Retry-After header). */
+  readonly retryAfterSec: number | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfterSec?: number }) {
     super(message, options);
     this.name = "ArcadeError";
     this.code = code;
     this.kind = code.slice(0, code.indexOf(":")) as ErrorKind;
+    this.retryAfterSec = options?.retryAfterSec;
   }
 
   get status(): number {

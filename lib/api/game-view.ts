@@ -15,7 +15,7 @@ export function estimateBoot(durationsMs: number[]): GameView["eta"] {
 export function toGameView(
   game: Game,
   status: GameStatus,
-  extra: Pick<GameView, "eta" | "bootTimeoutSec" | "shutdownTimeoutSec" | "players" | "idleStopMinutes" | "idleStopAt">,
+  extra: Pick<GameView, "eta" | "bootTimeoutSec" | "shutdownTimeoutSec" | "players" | "idleStopMinutes" | "idleStopAt" | "records">,
 ): GameView {
   return {
     id: game.id,
@@ -41,5 +41,6 @@ export function toGameView(
     players: extra.players,
     idleStopMinutes: extra.idleStopMinutes,
     idleStopAt: extra.idleStopAt,
+    records: extra.records,
   };
 }

@@ -16,6 +16,7 @@ function errorBody(code: string, message: string) {
 export function errorResponse(error: unknown): Response {
   if (isArcadeError(error)) {
     const headers: Record<string, string> = error.status === 401 ? { "www-authenticate": 'Bearer realm="cartofia-arcade"' } : {};
+    if (error.retryAfterSec !== undefined) headers["retry-after"] = String(error.retryAfterSec);
     return json(errorBody(error.code, error.message), error.status, headers);
   }
   if (error instanceof ZodError || (error instanceof Error && error.name === "ZodError")) {

@@ -1,12 +1,12 @@
 import { ArcadeError } from "../errors";
 import type { Actor } from "./actor";
 
-export type Permission = "games:view" | "games:play" | "games:power" | "audit:view" | "settings:edit";
+export type Permission = "games:view" | "games:play" | "games:power" | "audit:view" | "settings:edit" | "scores:delete";
 
 export type AuthzConfig = { adminRoleIds: string[] };
 
 const memberPermissions: Permission[] = ["games:view", "games:play"];
-const adminPermissions: Permission[] = [...memberPermissions, "games:power", "audit:view", "settings:edit"];
+const adminPermissions: Permission[] = [...memberPermissions, "games:power", "audit:view", "settings:edit", "scores:delete"];
 
 /** Admins: the automation token, the system, the guild owner, or a member holding a configured admin role. */
 export function isAdmin(actor: Actor, config: AuthzConfig): boolean {
@@ -28,6 +28,7 @@ const refusal: Record<Permission, string> = {
   "games:power": "Only arcade admins can start, shut down, stop or reboot containers; ask someone with the admin role.",
   "audit:view": "Only arcade admins can read the audit log.",
   "settings:edit": "Only arcade admins can change game settings.",
+  "scores:delete": "Only arcade admins can delete scores.",
 };
 
 /** Throws a forbidden ArcadeError, with a sentence saying who may do it, unless the actor holds the permission. */

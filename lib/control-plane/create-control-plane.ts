@@ -5,7 +5,9 @@ import { EventLog } from "../events";
 import { loadCatalogue } from "../games";
 import { createLifecycle, type LifecycleTiming, type ProbeResult, type ProxmoxPort } from "../lifecycle";
 import { createProxmoxClient, type MetricPoint } from "../proxmox";
+import { PlayableTimes } from "../playable";
 import { PresenceBoard } from "../presence";
+import { ScoreStore } from "../scores";
 import { StatusWatcher } from "../status";
 import { ViewHub } from "./view-hub";
 
@@ -28,7 +30,8 @@ export function createControlPlane(options: ControlPlaneOptions) {
   const client = options.proxmox ?? createProxmoxClient(env.proxmox);
   const lifecycle = createLifecycle({ proxmox: client, catalogue, db, events, probe: options.probe, timing: options.timing });
   const presence = new PresenceBoard();
-  const hub = new ViewHub(catalogue, lifecycle, events, presence, env.idleStopMinutes);
+  const scores = new ScoreStore(db);
+  const hub = new ViewHub(catalogue, lifecycle, events, presence, env.idleStopMinutes, scores);
   const watcher = new StatusWatcher(
     {
       listClusterContainers: () => client.listClusterContainers(),
@@ -60,6 +63,8 @@ export function createControlPlane(options: ControlPlaneOptions) {
     watcher,
     hub,
     presence,
+    scores,
+    playable: new PlayableTimes(db),
     proxmox: client,
     authz: { adminRoleIds: env.discord.adminRoleIds },
     async close(): Promise<void> {
