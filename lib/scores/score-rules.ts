@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { formatScore } from "./format-score";
+import { MAX_STATUS_LENGTH, toStatusText } from "./status-text";
+
+export { MAX_STATUS_LENGTH, toStatusText };
 
 /** The manifest's `maxScore` when it names none. */
 export const DEFAULT_MAX_SCORE = 1_000_000_000;
 /** At most one score per player and game this often: a spam guard, not a game rule. */
 export const SCORE_INTERVAL_MS = 5_000;
 export const MAX_MODE_LENGTH = 32;
-export const MAX_STATUS_LENGTH = 40;
 /** Boards per game: a game that invents a mode per run must not grow the page and the API without end. */
 export const MAX_MODES_PER_GAME = 20;
 
 // C0 and C1 control characters (newlines, tabs, escapes): never part of a name shown to people.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const points = "score must be a whole number of points (0 or more)";
 
@@ -29,7 +31,7 @@ export function scoreBodySchema(maxScore: number) {
       mode: z
         .string({ error: `mode must be text of at most ${MAX_MODE_LENGTH} characters` })
         .max(MAX_MODE_LENGTH, { error: `mode must be at most ${MAX_MODE_LENGTH} characters` })
-        .refine((v) => !new RegExp(CONTROL.source).test(v), { error: "mode must not contain line breaks or other control characters" })
+        .refine((v) => !CONTROL.test(v), { error: "mode must not contain line breaks or other control characters" })
         .nullable()
         .optional()
         .transform((v) => (v ? v : null)),
@@ -38,20 +40,6 @@ export function scoreBodySchema(maxScore: number) {
 }
 
 export type ScoreBody = z.output<ReturnType<typeof scoreBodySchema>>;
-
-/**
- * A status line as it is shown: control characters become spaces, outer spaces go, and past 40 characters
- * (UTF-16 units, as JavaScript counts) it is cut with "…", never through half of a surrogate pair. Empty → null.
- */
-export function toStatusText(raw: string): string | null {
-  const text = raw.replace(CONTROL, " ").trim();
-  if (text === "") return null;
-  if (text.length <= MAX_STATUS_LENGTH) return text;
-  let cut = MAX_STATUS_LENGTH - 1;
-  const last = text.charCodeAt(cut - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
-  return `${text.slice(0, cut).trimEnd()}…`;
-}
 
 /** The presence heartbeat's optional body: `{ "status": "Level 3" }`, `null` or `""` to clear it. */
 export const presenceBodySchema = z

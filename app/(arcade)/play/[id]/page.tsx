@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PlayPage({ params }: Props) {
   const { id } = await params;
   await connection();
-  await requireUser(`/play/${id}`);
+  const user = await requireUser(`/play/${id}`);
   if (!findGame(id)) notFound();
-  return <PlayScreen initial={getControlPlane().hub.view(id)} />;
+  return <PlayScreen initial={getControlPlane().hub.view(id)} player={{ name: user.name, avatarUrl: user.image ?? null }} />;
 }
