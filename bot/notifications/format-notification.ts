@@ -2,6 +2,7 @@ import { escapeMarkdown, time, TimestampStyles } from "discord.js";
 import type { ArcadeEventView } from "@/lib/api/schemas";
 import { formatSeconds, gameTitle, message, type Links, type MessagePayload } from "../format/payload";
 import { playButton } from "../play/render-progress";
+import { formatScoreRecord } from "./format-score-record";
 
 const fromWhere: Record<ArcadeEventView["source"], string> = {
   web: "from the web",
@@ -54,6 +55,8 @@ export function formatNotification(event: ArcadeEventView, nameOf: (gameId: stri
       return message(`⚠️ ${title} was started outside the arcade (directly on Proxmox).`);
     case "game.stopped_externally":
       return message(`⚠️ ${title} was stopped outside the arcade (directly on Proxmox).`);
+    case "score.record":
+      return formatScoreRecord(event, name, links);
     default:
       return null;
   }

@@ -19,14 +19,16 @@ function Row({ entry, mine, onDelete }: { entry: ScoreEntry; mine: boolean; onDe
     >
       <span className="w-6 shrink-0 text-right text-xs font-bold tabular-nums text-zinc-400">{entry.rank ?? "–"}</span>
       <Avatar name={entry.player.name} image={entry.player.avatarUrl} size={22} />
-      <span className="min-w-0 flex-1 truncate">
-        {entry.player.name}
-        {mine && <span className="ml-1 text-xs text-fuchsia-200">(you)</span>}
+      <span className="min-w-0 flex-1 leading-tight">
+        <span className="block truncate">
+          {entry.player.name}
+          {mine && <span className="ml-1 text-xs text-fuchsia-200">(you)</span>}
+        </span>
+        <time dateTime={entry.at} className="block text-[11px] text-zinc-500">
+          {formatScoreDate(entry.at)}
+        </time>
       </span>
       <span className="font-bold tabular-nums">{formatScore(entry.score)}</span>
-      <time dateTime={entry.at} className="hidden w-20 shrink-0 text-right text-xs text-zinc-500 sm:inline lg:hidden xl:inline">
-        {formatScoreDate(entry.at)}
-      </time>
       {onDelete && (
         <button type="button" onClick={onDelete} aria-label={`Delete ${entry.player.name}'s ${formatScore(entry.score)}`} className={`rounded px-1 text-zinc-500 hover:text-rose-300 ${focusRing}`}>
           ✕

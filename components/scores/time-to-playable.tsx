@@ -4,9 +4,9 @@ import { formatDuration } from "@/components/format/durations";
 
 type Median = { medianMs: number; samples: number } | null;
 
-function Figure({ label, median, unit }: { label: string; median: Median; unit: string }) {
+function Figure({ label, hint, median, unit }: { label: string; hint: string; median: Median; unit: string }) {
   return (
-    <div className="rounded-lg bg-white/5 px-3 py-2">
+    <div title={hint} className="rounded-lg bg-white/5 px-3 py-2">
       <dt className="text-zinc-500">{label}</dt>
       <dd className="font-medium tabular-nums">
         {median ? (
@@ -29,9 +29,9 @@ function Figure({ label, median, unit }: { label: string; median: Median; unit: 
 export function TimeToPlayable({ eta, playable }: { eta: GameView["eta"]; playable: PlayableSummary }) {
   return (
     <dl aria-label="Start times" className="grid grid-cols-1 gap-2 text-xs sm:grid-cols-3">
-      <Figure label="Boot (median)" median={eta} unit="boot" />
-      <Figure label="Play → ready, after a boot" median={playable.cold} unit="play" />
-      <Figure label="Play → ready, already up" median={playable.warm} unit="play" />
+      <Figure label="Boot (median)" hint="Start task to the game answering, on the server" median={eta} unit="boot" />
+      <Figure label="Play → ready, cold" hint="Play pressed to the game's own ready, when the container had to boot" median={playable.cold} unit="play" />
+      <Figure label="Play → ready, warm" hint="Play pressed to the game's own ready, when the game was up already" median={playable.warm} unit="play" />
     </dl>
   );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db";
 import { judgeScore, playerKey, scoreBodySchema, ScoreStore, toStatusText } from "@/lib/scores";
 
-const alice = { id: "400000000000000001", name: "Alice", avatarUrl: null };
+type Player = { id: string; name: string; avatarUrl: string | null };
+const alice: Player = { id: "400000000000000001", name: "Alice", avatarUrl: null };
 const bob = { id: "400000000000000002", name: "Bob", avatarUrl: "https://cdn.discordapp.com/avatars/2/b.png" };
 const cleo = { id: "400000000000000003", name: "Cleo", avatarUrl: null };
 const T0 = Date.UTC(2026, 10, 28, 18, 0, 0);
@@ -12,7 +13,7 @@ function store() {
 }
 
 /** Adds runs 10 s apart (clear of the 5 s interval) unless `at` is given. */
-function play(scores: ScoreStore, runs: Array<{ player: typeof alice; score: number; mode?: string | null; at?: number }>, game = "snake") {
+function play(scores: ScoreStore, runs: Array<{ player: Player; score: number; mode?: string | null; at?: number }>, game = "snake") {
   return runs.map((run, i) => scores.add({ gameId: game, player: run.player, mode: run.mode ?? null, score: run.score, source: "web", now: run.at ?? T0 + i * 10_000 }));
 }
 
