@@ -1,5 +1,5 @@
 import type { GameView } from "@/lib/api/schemas";
-import { formatScore, modeSuffix } from "@/lib/scores/format-score";
+import { formatScore, modeSuffix } from "@/lib/api/format-score";
 
 export { formatScore, modeSuffix };
 

@@ -12,7 +12,7 @@ import { formatNotification } from "@/bot/notifications/format-notification";
 const links = createLinks("https://arcade.example.com");
 const alice = { kind: "user" as const, id: "412345678901234567", name: "Alice" };
 
-function recordEvent(detail: unknown, patch: Partial<ArcadeEventView> = {}): ArcadeEventView {
+function recordEvent(detail: Record<string, unknown> | null, patch: Partial<ArcadeEventView> = {}): ArcadeEventView {
   return {
     id: 7, type: "score.record", at: "2026-11-28T18:00:00.000Z", gameId: "star-dodge", vmid: 2203, node: "pve1", actor: alice, source: "web",
     upid: null, result: "ok", durationMs: null, state: null, reason: null, message: "Alice set a new Star Dodge record: 1,520 — beat Bob's 1,300", detail, ...patch,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, readBotEnv } from "@/lib/env";
+import { type ConfigError, readBotEnv } from "@/lib/env";
 
 const bot = {
   DISCORD_TOKEN: "bot-token",

@@ -1,3 +1,4 @@
+/** Scores as people read them, the same on the page, in the audit and on Discord. */
 const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 /** A score as people read it everywhere (page, audit, Discord): "1,520". */
