@@ -17,7 +17,7 @@ export function scoreViewer(cp: ControlPlane, caller: Caller): ScoreViewer {
  * and the board's record, records a new record as an event (the bot announces those), and pushes the board to
  * every open page.
  */
-export function postScore(cp: ControlPlane, gameId: string, caller: Caller, body: unknown): PostedScore {
+export function postScore(cp: ControlPlane, gameId: string, caller: Caller, body: unknown, now = Date.now()): PostedScore {
   const game = getGameOrThrow(cp.catalogue, gameId);
   assertCan(caller.actor, "games:play", cp.authz);
   const actor = caller.actor;
@@ -27,7 +27,7 @@ export function postScore(cp: ControlPlane, gameId: string, caller: Caller, body
   const input = scoreBodySchema(game.maxScore).parse(body);
   let verdict: ScoreVerdict = { personalBest: false, record: false };
   const result = cp.scores.add(
-    { gameId: game.id, player: { id: actor.discordId, name: actor.name, avatarUrl: actor.avatarUrl }, mode: input.mode, score: input.score, source: caller.source, now: Date.now() },
+    { gameId: game.id, player: { id: actor.discordId, name: actor.name, avatarUrl: actor.avatarUrl }, mode: input.mode, score: input.score, source: caller.source, now },
     ({ score, previousBest, previousRecord }) => {
       verdict = judgeScore(score.score, previousBest, previousRecord?.score ?? null);
       if (!verdict.record) return;
