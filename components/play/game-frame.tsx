@@ -48,7 +48,7 @@ export function GameFrame({ view, player }: { view: GameView; player: FramePlaye
     announced.current = true;
     setNeedsGesture(false);
   }, []);
-  useGameMessages(frameRef, { gameId: view.id, origin, player, onReady });
+  useGameMessages(frameRef, { gameId: view.id, bootTimeoutSec: view.bootTimeoutSec, origin, player, onReady });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -3,8 +3,11 @@ import { toStatusText } from "@/lib/scores/status-text";
 /** What a game may tell the portal (protocol version 1, docs/games.md). */
 export type GameMessage = { type: "ready" } | { type: "score"; score: number; mode: string | null } | { type: "status"; text: string | null };
 
-/** Why a message was not taken: not from our frame, from our frame but another origin, or not the protocol. */
-export type IgnoredReason = "source" | "origin" | "protocol";
+/**
+ * Why a message was not taken: not from our frame, from our frame but another origin, not the protocol, or a score
+ * while too many wait already.
+ */
+export type IgnoredReason = "source" | "origin" | "protocol" | "flood";
 
 export type ReadResult = { ok: true; message: GameMessage } | { ok: false; reason: IgnoredReason };
 

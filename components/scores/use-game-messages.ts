@@ -10,6 +10,8 @@ export type FramePlayer = { name: string; avatarUrl: string | null };
 
 type Options = {
   gameId: string;
+  /** The game's boot timeout: a `ready` later than this (plus a page load) after the press answers another visit. */
+  bootTimeoutSec: number;
   /** The game's origin from the catalogue (its `url`); null when the url cannot be parsed (then nothing is heard). */
   origin: string | null;
   player: FramePlayer;
@@ -20,8 +22,10 @@ type Options = {
 const STATUS_EVERY_MS = 1_000;
 // Runs waiting for the 5 s interval; a game that sends more than this in a burst is misbehaving.
 const MAX_QUEUED_SCORES = 5;
-// A Play press older than this before the page opened belongs to an earlier visit, not to this game's ready.
-const PRESS_BELONGS_MS = 10_000;
+// Loading the game's page after the container is up, on top of the boot timeout, before its `ready` is stale.
+const PAGE_LOAD_MS = 60_000;
+// The press each game's time to playable was last measured from: one press is measured once, whatever the visit.
+const timedPresses = new Map<string, number>();
 
 /**
  * The portal's side of the arcade protocol for the frame it created: hears `ready`, `score` and `status` only from
@@ -30,7 +34,7 @@ const PRESS_BELONGS_MS = 10_000;
  * the 5 s interval rather than losing a run), the status line on the presence heartbeat, and the first `ready`
  * after a Play press as time to playable.
  */
-export function useGameMessages(frameRef: RefObject<HTMLIFrameElement | null>, { gameId, origin, player, onReady }: Options): void {
+export function useGameMessages(frameRef: RefObject<HTMLIFrameElement | null>, { gameId, bootTimeoutSec, origin, player, onReady }: Options): void {
   const { name, avatarUrl } = player;
   const onReadyRef = useRef(onReady);
   useEffect(() => {
@@ -38,7 +42,6 @@ export function useGameMessages(frameRef: RefObject<HTMLIFrameElement | null>, {
   });
 
   useEffect(() => {
-    const mountedAt = Date.now();
     let stopped = false;
     let ignored = 0;
     let timedPlayable = false;
@@ -89,7 +92,11 @@ export function useGameMessages(frameRef: RefObject<HTMLIFrameElement | null>, {
       if (timedPlayable) return;
       timedPlayable = true;
       const pressedAt = playSentAt(gameId);
-      if (pressedAt !== null && pressedAt >= mountedAt - PRESS_BELONGS_MS) void sendPlayable(gameId, Date.now() - pressedAt);
+      if (pressedAt === null || timedPresses.get(gameId) === pressedAt) return;
+      const ms = Date.now() - pressedAt;
+      if (ms > bootTimeoutSec * 1000 + PAGE_LOAD_MS) return;
+      timedPresses.set(gameId, pressedAt);
+      void sendPlayable(gameId, ms);
     };
 
     const onMessage = (event: MessageEvent) => {
@@ -101,7 +108,7 @@ export function useGameMessages(frameRef: RefObject<HTMLIFrameElement | null>, {
         hello();
         timePlayable();
       } else if (message.type === "score") {
-        if (queue.length >= MAX_QUEUED_SCORES) return ignore("protocol", event.origin);
+        if (queue.length >= MAX_QUEUED_SCORES) return ignore("flood", event.origin);
         queue.push({ score: message.score, mode: message.mode });
         void drainScores();
       } else {
@@ -121,5 +128,5 @@ export function useGameMessages(frameRef: RefObject<HTMLIFrameElement | null>, {
       window.removeEventListener("message", onMessage);
       frame?.removeEventListener("load", hello);
     };
-  }, [frameRef, gameId, origin, name, avatarUrl]);
+  }, [frameRef, gameId, bootTimeoutSec, origin, name, avatarUrl]);
 }
