@@ -1,7 +1,6 @@
 import type { GameView } from "@/lib/api/schemas";
-import { describePlayers } from "@/components/format/display";
 import { formatCountdown } from "@/components/format/durations";
-import { playerWithStatus } from "@/components/scores/score-format";
+import { describePlaying } from "@/components/scores/score-format";
 import { Avatar } from "@/components/ui/avatar";
 
 type Props = { players: GameView["players"]; idleStopAt: string | null; now: number | null };
@@ -16,7 +15,7 @@ export function PlayersLine({ players, idleStopAt, now }: Props) {
             <Avatar key={p.id} name={p.name} image={p.avatarUrl} size={22} />
           ))}
         </span>
-        <span className="text-emerald-200">{describePlayers(players.map(playerWithStatus))}</span>
+        <span className="text-emerald-200">{describePlaying(players)}</span>
       </span>
     );
   }

@@ -1,5 +1,6 @@
 import type { GameView } from "@/lib/api/schemas";
 import { formatScore, modeSuffix } from "@/lib/api/format-score";
+import { describePlayers } from "@/components/format/display";
 
 export { formatScore, modeSuffix };
 
@@ -19,4 +20,15 @@ export function playerWithStatus(player: Pick<GameView["players"][number], "name
 /** A card's record line: "Best: Alice · 1,520", with the board for a mode: "Best (hard): Alice · 1,520". */
 export function describeRecord(record: GameView["records"][number]): string {
   return `Best${record.mode === null ? "" : ` (${record.mode})`}: ${record.name} · ${formatScore(record.score)}`;
+}
+
+/**
+ * Who is playing, for a card: the plain sentence ("Alex and Sam are playing") until a game reports a status, then
+ * "Playing: Alex — Level 3, Sam" (two names, then how many more).
+ */
+export function describePlaying(players: Array<Pick<GameView["players"][number], "name" | "status">>): string | null {
+  if (!players.some((p) => p.status)) return describePlayers(players.map((p) => p.name));
+  const named = players.slice(0, 2).map(playerWithStatus).join(", ");
+  const more = players.length - 2;
+  return `Playing: ${named}${more > 0 ? ` and ${more} other${more === 1 ? "" : "s"}` : ""}`;
 }

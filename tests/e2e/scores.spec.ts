@@ -76,7 +76,7 @@ test.describe("scores and status from the game frame", () => {
 
     await postFromGame(gameFrame(player.page, "star-dodge"), { cartofia: 1, type: "status", text: "<b>Level</b>\n3" });
 
-    await expect(cards.card("Star Dodge")).toContainText("Demo Player — <b>Level</b> 3");
+    await expect(cards.card("Star Dodge")).toContainText("Playing: Demo Admin, Demo Player — <b>Level</b> 3");
     await expect(cards.card("Star Dodge").locator("b")).toHaveCount(0);
     await expect(new ScoresPanel(watching).playingNow().filter({ hasText: "Demo Player" })).toContainText("Demo Player — <b>Level</b> 3");
 

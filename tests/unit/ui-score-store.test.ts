@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PostedScore, ScoreBoards, ScoreEntry, ScoresPush } from "@/lib/api/score-schemas";
+import { describePlaying, describeRecord } from "@/components/scores/score-format";
 import { createScoreStore } from "@/components/scores/score-store";
 
 const entry = (id: number, key: string, score: number, rank: number | null): ScoreEntry => ({
@@ -56,5 +57,15 @@ describe("the play page's copy of the boards", () => {
     store.applyPosted("snake", { score: entry(5, "me", 150, 1), personalBest: true, record: true, previousBest: 40, board });
     expect(store.get("snake")!.boards[0]).toEqual(board);
     expect(heard.map((p) => p.record)).toEqual([true]);
+  });
+});
+
+describe("the card's lines", () => {
+  it("name who plays with what their game says, and the record of the first board", () => {
+    expect(describePlaying([{ name: "Alex", status: null }, { name: "Sam", status: null }])).toBe("Alex and Sam are playing");
+    expect(describePlaying([{ name: "Alex", status: "Level 3" }])).toBe("Playing: Alex — Level 3");
+    expect(describePlaying([{ name: "Alex", status: "Level 3" }, { name: "Sam", status: null }, { name: "Kim", status: "Wave 2" }])).toBe("Playing: Alex — Level 3, Sam and 1 other");
+    expect(describeRecord({ mode: null, score: 1520, name: "Alice", avatarUrl: null, at: "2026-11-28T18:00:00.000Z" })).toBe("Best: Alice · 1,520");
+    expect(describeRecord({ mode: "hard", score: 7, name: "Bob", avatarUrl: null, at: "2026-11-28T18:00:00.000Z" })).toBe("Best (hard): Bob · 7");
   });
 });
