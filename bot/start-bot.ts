@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits } from "discord.js";
 import { createArcadeClient } from "@/lib/api/client";
 import type { BotEnv } from "@/lib/env";
 import type { BotContext } from "./command";
+import { startWeeklyDigest } from "./digest/weekly-digest";
 import { createChannelPort, isPermanentDiscordError } from "./discord/channel-port";
 import { followPortal } from "./follow-portal";
 import { createLinks } from "./format/payload";
@@ -79,6 +80,21 @@ export async function startBot(env: BotEnv, log: Logger): Promise<RunningBot> {
   await ready;
   log.info(`logged in to Discord as ${client.user?.tag ?? "?"} with ${commands.size} commands: ${[...commands.keys()].map((n) => `/${n}`).join(" ")}`);
 
+  const digest =
+    notifyChannelId && env.weeklyDigest
+      ? startWeeklyDigest(
+          {
+            games: () => (board.isLive() ? board.list() : null),
+            scores: (gameId, week) => arcade.getScores(gameId, { limit: 1, ...week }),
+            post: async (payload, nonce) => void (await channels.post(notifyChannelId, payload, { nonce })),
+            lastSlot: () => store.read().weeklyDigest,
+            saveLastSlot: (iso) => store.save({ weeklyDigest: iso }),
+            log,
+          },
+          env.weeklyDigest,
+        )
+      : null;
+
   const abort = new AbortController();
   const following = followPortal({
     baseUrl: env.arcade.url,
@@ -96,6 +112,7 @@ export async function startBot(env: BotEnv, log: Logger): Promise<RunningBot> {
     client,
     async stop() {
       abort.abort();
+      digest?.stop();
       await following;
       notifier?.stop();
       statusMessage?.stop();

@@ -32,7 +32,7 @@ const statusByKind: Record<ErrorKind, number> = {
 export class ArcadeError extends Error {
   readonly code: ErrorCode;
   readonly kind: ErrorKind;
-  /** For rate_limited: when to try again (the edge sends it as Retry-After). */
+  /** For rate_limited: whole seconds until a retry can succeed (the Retry-After header). */
   readonly retryAfterSec: number | undefined;
 
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAfterSec?: number }) {

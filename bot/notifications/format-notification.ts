@@ -3,6 +3,7 @@ import type { ArcadeEventView } from "@/lib/api/schemas";
 import { clip } from "../format/limits";
 import { formatSeconds, gameTitle, message, type Links, type MessagePayload } from "../format/payload";
 import { playButton } from "../play/render-progress";
+import { formatScoreRecord } from "./format-score-record";
 
 const fromWhere: Record<ArcadeEventView["source"], string> = {
   web: "from the web",
@@ -60,6 +61,8 @@ export function formatNotification(event: ArcadeEventView, nameOf: (gameId: stri
       return message(`⚠️ ${title} was started outside the arcade (directly on Proxmox)${event.reason ? ` ${escapeMarkdown(event.reason)}` : ""}.`);
     case "game.stopped_externally":
       return message(`⚠️ ${title} was stopped outside the arcade (directly on Proxmox)${event.reason ? ` ${escapeMarkdown(event.reason)}` : ""}.`);
+    case "score.record":
+      return formatScoreRecord(event, name, links);
     default:
       return null;
   }

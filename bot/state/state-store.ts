@@ -11,6 +11,8 @@ const stateSchema = z.object({
   logId: z.string().nullable().default(null),
   /** The live status message, so a restart edits it instead of posting another. */
   statusMessage: z.object({ channelId: z.string(), messageId: z.string() }).nullable(),
+  /** The last weekly digest slot dealt with (posted or deliberately skipped), ISO time; absent in older files. */
+  weeklyDigest: z.string().nullable().default(null),
 });
 
 export type BotState = z.infer<typeof stateSchema>;
@@ -22,7 +24,7 @@ export type StateStore = {
   save(patch: Partial<Omit<BotState, "version">>): void;
 };
 
-const empty: BotState = { version: 1, lastEventId: null, logId: null, statusMessage: null };
+const empty: BotState = { version: 1, lastEventId: null, logId: null, statusMessage: null, weeklyDigest: null };
 
 function load(file: string, log: Logger): BotState {
   let text: string;

@@ -7,7 +7,9 @@ import { stateHint } from "@/components/format/game-state";
 import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";
 import { PlayersLine } from "@/components/games/players-line";
+import { TimeToPlayable } from "@/components/scores/time-to-playable";
 import { StateBadge } from "@/components/ui/state-badge";
+import type { PlayableSummary } from "@/lib/playable";
 import { panel } from "@/components/ui/styles";
 import { LoadCharts } from "./load-charts";
 import { PowerActions } from "./power-actions";
@@ -23,7 +25,7 @@ function Fact({ label, value }: { label: string; value: string }) {
 }
 
 /** One game on the admin page: live state, where it runs, its load, power actions and settings. */
-export function AdminGameRow({ initial, settings }: { initial: GameView; settings: GameSettingsProps }) {
+export function AdminGameRow({ initial, settings, playable }: { initial: GameView; settings: GameSettingsProps; playable: PlayableSummary }) {
   const { view, receivedAt } = useLiveGame(initial);
   const now = useNow(1000);
   const ct = view.ct;
@@ -49,6 +51,7 @@ export function AdminGameRow({ initial, settings }: { initial: GameView; setting
         <Fact label="CPU" value={running && ct ? `${formatCpu(ct.cpu)} of ${ct.cpus} core${ct.cpus === 1 ? "" : "s"}` : "–"} />
         <Fact label="Memory" value={running && ct ? `${formatBytes(ct.memBytes)} / ${formatBytes(ct.maxMemBytes)}` : "–"} />
       </dl>
+      <TimeToPlayable eta={view.eta} playable={playable} />
       <LoadCharts gameId={view.id} name={view.name} cores={ct?.cpus || null} />
       <PowerActions view={view} />
       <div className="border-t border-white/10 pt-3">

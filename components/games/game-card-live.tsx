@@ -9,6 +9,7 @@ import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";
 import { requestPlay } from "@/components/play/play-request";
 import { StateBadge } from "@/components/ui/state-badge";
+import { RecordLine } from "@/components/scores/record-line";
 import { PlayersLine } from "./players-line";
 import { buttonStyles } from "@/components/ui/styles";
 
@@ -38,6 +39,7 @@ export function GameCardLive({ initial }: { initial: GameView }) {
       <p className={`min-h-10 text-sm ${view.state === "failed" || view.state === "unknown" ? "text-rose-200" : "text-zinc-400"}`}>
         {showPeople ? <PlayersLine players={view.players} count={view.playerCount} idleStopAt={view.idleStopAt} now={now} /> : stateHint(view)}
       </p>
+      <RecordLine records={view.records} />
       <dl className="grid grid-cols-2 gap-2 text-xs">
         <div className="rounded-lg bg-white/5 px-3 py-2">
           <dt className="text-zinc-400">Node</dt>

@@ -1,6 +1,6 @@
 import type { GameView } from "@/lib/api/schemas";
-import { describePlayers } from "@/components/format/display";
 import { formatCountdown } from "@/components/format/durations";
+import { describePlaying } from "@/components/scores/score-format";
 import { Avatar } from "@/components/ui/avatar";
 
 type Props = { players: GameView["players"]; count: number; idleStopAt: string | null; now: number | null };
@@ -15,7 +15,7 @@ export function PlayersLine({ players, count, idleStopAt, now }: Props) {
             <Avatar key={p.id} name={p.name} image={p.avatarUrl} size={22} />
           ))}
         </span>
-        <span className="text-emerald-200">{describePlayers(players.map((p) => p.name), count)}</span>
+        <span className="text-emerald-200">{describePlaying(players, count)}</span>
       </span>
     );
   }

@@ -1,5 +1,7 @@
 import type { ArcadeSnapshot } from "@/lib/api/client-events";
 import type { ArcadeEventView, GameView } from "@/lib/api/schemas";
+import type { ScoresPush } from "@/lib/api/score-schemas";
+import { scoreStore } from "@/components/scores/score-store";
 import type { GameStore } from "./game-store";
 
 export type FeedOptions = {
@@ -47,6 +49,8 @@ export function connectFeed(store: GameStore, options: FeedOptions = {}): () => 
     // Members get stored events reduced to id, time, type and game (enough to resume); only the admin page's
     // listeners read the rest, and admins get it whole.
     source.addEventListener("arcade", (e) => store.applyEvent(JSON.parse((e as MessageEvent<string>).data) as ArcadeEventView));
+    // A leaderboard changed (the same for every viewer): the open Play screen's board follows.
+    source.addEventListener("scores", (e) => scoreStore.applyPush(JSON.parse((e as MessageEvent<string>).data) as ScoresPush));
     source.onerror = () => {
       if (stopped || !source) return;
       if (source.readyState !== 2) {

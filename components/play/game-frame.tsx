@@ -7,6 +7,7 @@ import { parseAspectRatio } from "@/components/format/display";
 import { buttonStyles } from "@/components/ui/styles";
 import { FullscreenButton } from "./fullscreen-button";
 import { gameClaimsKey, portalFocusOf } from "./game-keys";
+import { type FramePlayer, useGameMessages } from "@/components/scores/use-game-messages";
 import { usePresence } from "./use-presence";
 
 // How long a game has to say it shows its own start gate before the portal offers one.
@@ -24,9 +25,9 @@ function originOf(url: string): string | null {
  * The game in a frame (reference: pygbag-and-gateway.md §3): autoplay, fullscreen and gamepad allowed, no sandbox,
  * sized by the game's aspect ratio to fit the screen, focused on load so keys reach it. A portal click-to-start
  * overlay appears only where the browser still needs a gesture: the page was opened without one and the game
- * did not announce a start gate of its own.
+ * did not say `ready` (its own start gate or its first frame) in time.
  */
-export function GameFrame({ view }: { view: GameView }) {
+export function GameFrame({ view, player }: { view: GameView; player: FramePlayer }) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const announced = useRef(false);
   const [needsGesture, setNeedsGesture] = useState(false);
@@ -42,18 +43,12 @@ export function GameFrame({ view }: { view: GameView }) {
     frame.contentWindow?.focus();
   }, []);
 
-  useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      if (event.origin !== origin || event.source !== frameRef.current?.contentWindow) return;
-      const type = (event.data as { type?: unknown } | null)?.type;
-      if (type === "arcade:loaded" || type === "arcade:started") {
-        announced.current = true;
-        setNeedsGesture(false);
-      }
-    };
-    window.addEventListener("message", onMessage);
-    return () => window.removeEventListener("message", onMessage);
-  }, [origin]);
+  // A game that says `ready` handles input (and its own start gate) itself: no portal overlay over it.
+  const onReady = useCallback(() => {
+    announced.current = true;
+    setNeedsGesture(false);
+  }, []);
+  useGameMessages(frameRef, { gameId: view.id, bootTimeoutSec: view.bootTimeoutSec, origin, player, onReady });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

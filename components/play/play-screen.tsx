@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 import type { GameView } from "@/lib/api/schemas";
 import { gameStore } from "@/components/live/game-store";
 import { useLiveGame } from "@/components/live/use-live";
+import { ScoresPanel } from "@/components/scores/scores-panel";
+import type { FramePlayer } from "@/components/scores/use-game-messages";
 import { BootProgress } from "./boot-progress";
 import { GameFrame } from "./game-frame";
 import { PlayProblem } from "./play-problem";
@@ -17,7 +19,7 @@ const FIT_VIEWPORT = "min-h-[calc(100dvh-3.5rem-1px)] pb-3 pt-1";
 const phaseOf = (result: PlayResult): PlayPhase => (result.ok ? { kind: "asked" } : { kind: "refused", message: result.message });
 
 /** Asks for the game once, follows its boot over the stream, and swaps the stages for the game when it is ready. */
-export function PlayScreen({ initial }: { initial: GameView }) {
+export function PlayScreen({ initial, player }: { initial: GameView; player: FramePlayer }) {
   const { view } = useLiveGame(initial);
   const id = initial.id;
   const [phase, setPhase] = useState<PlayPhase>(() => initialPhase(initial.state));
@@ -53,7 +55,12 @@ export function PlayScreen({ initial }: { initial: GameView }) {
 
   return (
     <main id="main" className={`mx-auto flex w-full max-w-6xl flex-col px-2 sm:px-4 ${mode === "frame" ? FIT_VIEWPORT : "pb-6 pt-3"}`}>
-      {mode === "frame" && <GameFrame view={view} />}
+      {mode === "frame" && (
+        <div className="flex min-h-0 flex-1 flex-col gap-3 lg:flex-row">
+          <GameFrame view={view} player={player} />
+          <ScoresPanel view={view} />
+        </div>
+      )}
       {(mode === "progress" || mode === "waiting-for-stop") && (
         <BootProgress view={view} askedAt={playSentAt(id)} waitingForStop={mode === "waiting-for-stop"} />
       )}

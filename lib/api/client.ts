@@ -1,6 +1,7 @@
 import { type z } from "zod";
 import { encodeActingUser } from "./authenticate-bearer";
 import { ArcadeApiError, errorFromResponse, unreachableError } from "./client-errors";
+import { scoreBoardsSchema, type ScoreBoards } from "./score-schemas";
 import {
   ACTING_USER_HEADER,
   gameListSchema,
@@ -33,6 +34,8 @@ export type ArcadeClient = {
   /** Ensure ready; `alreadyReady` is true when the portal answered 200 rather than 202. */
   play(id: string, as?: CallAs): Promise<{ game: GameView; alreadyReady: boolean }>;
   power(id: string, action: PowerAction, as?: CallAs): Promise<GameView>;
+  /** The game's boards (GET /api/v1/games/{id}/scores); `since`/`until` limit them to runs in that window. */
+  getScores(id: string, query?: { limit?: number; since?: Date; until?: Date }, as?: CallAs): Promise<ScoreBoards>;
   health(): Promise<z.infer<typeof healthSchema>>;
 };
 
@@ -81,5 +84,13 @@ export function createArcadeClient(options: ArcadeClientOptions): ArcadeClient {
     },
     power: async (id, action, as) => (await call("POST", `${gamePath(id)}/${action}`, gameViewSchema, as)).body,
     health: async () => (await call("GET", "/api/health", healthSchema, undefined)).body,
+    getScores: async (id, query = {}, as) => {
+      const params = new URLSearchParams();
+      if (query.limit !== undefined) params.set("limit", String(query.limit));
+      if (query.since) params.set("since", query.since.toISOString());
+      if (query.until) params.set("until", query.until.toISOString());
+      const search = params.size > 0 ? `?${params}` : "";
+      return (await call("GET", `${gamePath(id)}/scores${search}`, scoreBoardsSchema, as)).body;
+    },
   };
 }

@@ -60,6 +60,7 @@ export function createEventStream(hub: ViewHub, events: EventLog, options: Event
       let buffered: ArcadeEvent[] | null = [];
       const unsubscribe = hub.subscribe({
         status: (view) => send(sseMessage({ event: "status", data: present(view) })),
+        scores: (push) => send(sseMessage({ event: "scores", data: push })),
         event: (event) => {
           if (buffered) buffered.push(event);
           else if (event.id > replayedUpTo) send(stored(event));

@@ -18,7 +18,7 @@ export function estimateBoot(durationsMs: number[]): GameView["eta"] {
 export function toGameView(
   game: Game,
   status: GameStatus,
-  extra: Pick<GameView, "eta" | "bootTimeoutSec" | "shutdownTimeoutSec" | "players" | "idleStopMinutes" | "idleStopAt">,
+  extra: Pick<GameView, "eta" | "bootTimeoutSec" | "shutdownTimeoutSec" | "players" | "idleStopMinutes" | "idleStopAt" | "records">,
 ): GameView {
   return {
     id: game.id,
@@ -45,5 +45,6 @@ export function toGameView(
     playerCount: extra.players.length,
     idleStopMinutes: extra.idleStopMinutes,
     idleStopAt: extra.idleStopAt,
+    records: extra.records,
   };
 }

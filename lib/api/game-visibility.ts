@@ -57,6 +57,8 @@ export function visibleGameView(view: GameView, viewer: Viewer): GameView {
     upid: null,
     reason: friendlyReason(view.state, view.reason),
     by: view.by && { kind: view.by.kind, id: view.by.kind === "user" && view.by.id === self ? self : null, name: view.by.name },
-    players: view.players.map((p) => (p.id === self ? p : { id: opaquePlayerId(p.id), name: p.name, avatarUrl: null })),
+    players: view.players.map((p) => (p.id === self ? p : { ...p, id: opaquePlayerId(p.id), avatarUrl: null })),
+    // A record names its holder by display name; the picture (a Discord avatar URL carries the id) stays out.
+    records: view.records.map((record) => ({ ...record, avatarUrl: null })),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { gameRecordSchema } from "./score-schemas";
 
 /** The HTTP API's shapes, shared by route handlers (which produce them) and the bot's client (which checks them). */
 
@@ -37,14 +38,16 @@ export const gameViewSchema = z.object({
   eta: z.object({ medianMs: z.number(), samples: z.number() }).nullable(),
   bootTimeoutSec: z.number(),
   shutdownTimeoutSec: z.number(),
-  /** Who has the game open now (play-page heartbeats): the first MAX_PLAYERS_SHOWN by name. */
-  players: z.array(z.object({ id: z.string(), name: z.string(), avatarUrl: z.string().nullable() })),
+  /** Who has the game open now (play-page heartbeats): the first MAX_PLAYERS_SHOWN by name, with what they are doing. */
+  players: z.array(z.object({ id: z.string(), name: z.string(), avatarUrl: z.string().nullable(), status: z.string().nullable() })),
   /** How many have it open, including those beyond the list. */
   playerCount: z.number(),
   /** Minutes with nobody playing before the CT goes to sleep; 0 = never. */
   idleStopMinutes: z.number(),
   /** When the CT will be shut down if nobody plays, while ready and empty; null otherwise. */
   idleStopAt: z.string().nullable(),
+  /** Each score board's record (more than 0 points), the default board first. */
+  records: z.array(gameRecordSchema),
 });
 export type GameView = z.infer<typeof gameViewSchema>;
 
@@ -65,6 +68,8 @@ export const arcadeEventSchema = z.object({
   state: z.string().nullable(),
   reason: z.string().nullable(),
   message: z.string(),
+  /** Facts of score events (see scoreEventDetailSchema); null for the others. */
+  detail: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export type ArcadeEventView = z.infer<typeof arcadeEventSchema>;
 

@@ -1,12 +1,12 @@
 import { ArcadeError } from "../errors";
 import type { Actor } from "./actor";
 
-export type Permission = "games:view" | "games:play" | "games:power" | "audit:view" | "settings:edit" | "load:view";
+export type Permission = "games:view" | "games:play" | "games:power" | "audit:view" | "settings:edit" | "load:view" | "scores:delete";
 
 export type AuthzConfig = { adminRoleIds: string[] };
 
 const memberPermissions: Permission[] = ["games:view", "games:play"];
-const adminPermissions: Permission[] = [...memberPermissions, "games:power", "audit:view", "settings:edit", "load:view"];
+const adminPermissions: Permission[] = [...memberPermissions, "games:power", "audit:view", "settings:edit", "load:view", "scores:delete"];
 
 /** Admins: the automation token, the system, the guild owner, or a member holding a configured admin role. */
 export function isAdmin(actor: Actor, config: AuthzConfig): boolean {
@@ -29,6 +29,7 @@ const refusal: Record<Permission, string> = {
   "audit:view": "Only arcade admins can read the audit log.",
   "settings:edit": "Only arcade admins can change game settings.",
   "load:view": "Only arcade admins can see the containers' and Proxmox nodes' load.",
+  "scores:delete": "Only arcade admins can delete scores.",
 };
 
 /** Throws a forbidden ArcadeError, with a sentence saying who may do it, unless the actor holds the permission. */

@@ -9,6 +9,11 @@ export const ACTION_LIMIT = { points: 4, durationSec: 1 };
  * two per 15 s leaves room for that, and keeps a player list from being churned at request speed.
  */
 export const BEAT_LIMIT = { points: 2, durationSec: 15 };
+/**
+ * Status lines ("Level 3") per player and game, which also count as a heartbeat. The page sends at most one a
+ * second when the game's status changes; five per 5 s lets a quick run of levels through and no more.
+ */
+export const STATUS_LIMIT = { points: 5, durationSec: 5 };
 
 /** The key a caller is counted under: the Discord user (web session or the bot acting for one); null is exempt. */
 function callerKey(caller: Caller): string | null {
@@ -30,6 +35,7 @@ async function consumeOrThrow(limiter: RateLimiterMemory, key: string, message: 
 export class CallerLimits {
   private readonly actions = new RateLimiterMemory({ points: ACTION_LIMIT.points, duration: ACTION_LIMIT.durationSec });
   private readonly beats = new RateLimiterMemory({ points: BEAT_LIMIT.points, duration: BEAT_LIMIT.durationSec });
+  private readonly statuses = new RateLimiterMemory({ points: STATUS_LIMIT.points, duration: STATUS_LIMIT.durationSec });
 
   /** Counts a play or a power action. */
   async action(caller: Caller): Promise<void> {
@@ -41,5 +47,11 @@ export class CallerLimits {
   async beat(caller: Caller, gameId: string): Promise<void> {
     const key = callerKey(caller);
     if (key) await consumeOrThrow(this.beats, `${key}:${gameId}`, "Heartbeats come too often; the play page sends one every 30 s.");
+  }
+
+  /** Counts a status line of one player in one game (it carries a heartbeat with it). */
+  async status(caller: Caller, gameId: string): Promise<void> {
+    const key = callerKey(caller);
+    if (key) await consumeOrThrow(this.statuses, `${key}:${gameId}`, "The game's status changes too often; the arcade shows at most one a second.");
   }
 }

@@ -5,7 +5,9 @@ import { EventLog } from "../events";
 import { loadCatalogue } from "../games";
 import { createLifecycle, type LifecycleTiming, type ProbeResult, type ProxmoxPort } from "../lifecycle";
 import { createProxmoxClient, sleep, type MetricPoint, type MetricTimeframe, type NodeResource, type NodeStatus } from "../proxmox";
+import { PlayableTimes } from "../playable";
 import { PresenceBoard } from "../presence";
+import { ScoreStore } from "../scores";
 import { StatusWatcher } from "../status";
 import { CallerLimits } from "./caller-limits";
 import { ViewHub } from "./view-hub";
@@ -39,7 +41,8 @@ export function createControlPlane(options: ControlPlaneOptions) {
   const client = options.proxmox ?? createProxmoxClient(env.proxmox);
   const lifecycle = createLifecycle({ proxmox: client, catalogue, db, events, probe: options.probe, timing: options.timing });
   const presence = new PresenceBoard();
-  const hub = new ViewHub(catalogue, lifecycle, events, presence, env.idleStopMinutes);
+  const scores = new ScoreStore(db);
+  const hub = new ViewHub(catalogue, lifecycle, events, presence, env.idleStopMinutes, scores);
   const watcher = new StatusWatcher(
     {
       listClusterContainers: () => client.listClusterContainers(),
@@ -72,6 +75,8 @@ export function createControlPlane(options: ControlPlaneOptions) {
     hub,
     presence,
     limits: new CallerLimits(),
+    scores,
+    playable: new PlayableTimes(db),
     proxmox: client,
     authz: { adminRoleIds: env.discord.adminRoleIds },
     /** Set on SIGTERM: requests that still arrive are told the portal is restarting. */

@@ -1,5 +1,8 @@
 import { estimateBoot, toGameView } from "../api/game-view";
 import type { GameView } from "../api/schemas";
+import type { ScoresPush } from "../api/score-schemas";
+import { toGameRecord } from "../api/score-view";
+import type { ScoreStore } from "../scores/score-store";
 import type { ArcadeEvent, EventLog } from "../events";
 import { getGameOrThrow, type Catalogue } from "../games";
 import type { Lifecycle } from "../lifecycle";
@@ -9,6 +12,7 @@ import type { GameStatus } from "../status/types";
 export type HubListener = {
   status?: (view: GameView) => void;
   event?: (event: ArcadeEvent) => void;
+  scores?: (push: ScoresPush) => void;
   /** The portal is going away: say so with a retry hint and end the stream. */
   shutdown?: (retryMs: number) => void;
 };
@@ -21,6 +25,7 @@ export class ViewHub {
   private readonly listeners = new Set<HubListener>();
   private readonly etas = new Map<string, GameView["eta"]>();
   private closingRetryMs: number | null = null;
+  private readonly records = new Map<string, GameView["records"]>();
 
   constructor(
     private readonly catalogue: Catalogue,
@@ -28,6 +33,7 @@ export class ViewHub {
     private readonly events: EventLog,
     private readonly presence: PresenceBoard,
     private readonly idleStopMinutes: number,
+    private readonly scores: ScoreStore,
   ) {
     lifecycle.board.subscribe((status) => this.emitStatus(status));
     events.subscribe((event) => {
@@ -70,6 +76,14 @@ export class ViewHub {
     return this.closingRetryMs;
   }
 
+  /** Tells every stream that a board changed; a changed record also reaches the game's card. */
+  publishScores(push: ScoresPush, recordChanged: boolean): void {
+    for (const listener of this.listeners) listener.scores?.(push);
+    if (!recordChanged) return;
+    this.records.delete(push.gameId);
+    this.refresh(push.gameId);
+  }
+
   get subscriberCount(): number {
     return this.listeners.size;
   }
@@ -83,6 +97,7 @@ export class ViewHub {
   private build(status: GameStatus): GameView {
     const game = getGameOrThrow(this.catalogue, status.gameId);
     if (!this.etas.has(game.id)) this.etas.set(game.id, estimateBoot(this.events.recentBootDurations(game.id)));
+    if (!this.records.has(game.id)) this.records.set(game.id, this.scores.records(game.id).map(toGameRecord));
     const settings = this.lifecycle.settings.get(game.id);
     const idleStopAt = this.lifecycle.idleDeadline(this.presence, game, this.idleStopMinutes);
     return toGameView(game, status, {
@@ -92,6 +107,7 @@ export class ViewHub {
       players: this.presence.players(game.id),
       idleStopMinutes: settings.idleStopMinutes ?? game.idleStopMinutes ?? this.idleStopMinutes,
       idleStopAt: idleStopAt === null ? null : new Date(idleStopAt).toISOString(),
+      records: this.records.get(game.id) ?? [],
     });
   }
 }

@@ -71,4 +71,40 @@ export const migrations: Array<{ version: number; name: string; sql: string }> =
         VALUES (lower(hex(randomblob(6))), 0, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'created');
     `,
   },
+  {
+    version: 4,
+    name: "scores, players, time to playable, event details",
+    sql: `
+      CREATE TABLE players (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        avatar_url TEXT,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE scores (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        game_id TEXT NOT NULL,
+        player_id TEXT NOT NULL REFERENCES players (id),
+        mode TEXT NOT NULL DEFAULT '',
+        score INTEGER NOT NULL CHECK (score >= 0),
+        at INTEGER NOT NULL,
+        source TEXT NOT NULL
+      );
+      CREATE INDEX scores_board ON scores (game_id, mode, player_id, score DESC, at, id);
+      CREATE INDEX scores_by_player ON scores (player_id, game_id, at);
+      CREATE INDEX scores_by_time ON scores (game_id, at);
+
+      CREATE TABLE playable_times (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        game_id TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        ms INTEGER NOT NULL,
+        cold INTEGER NOT NULL
+      );
+      CREATE INDEX playable_by_game ON playable_times (game_id, cold, id);
+
+      ALTER TABLE events ADD COLUMN detail TEXT;
+    `,
+  },
 ];

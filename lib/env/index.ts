@@ -226,7 +226,27 @@ const botShape = z.object({
   }),
   BOT_STATE_FILE: optionalText.transform((v) => v ?? "data/bot-state.json"),
   BOT_MAX_BACKLOG: intInRange("BOT_MAX_BACKLOG", 0, 1000, 10),
+  BOT_WEEKLY_DIGEST: weeklyAt("BOT_WEEKLY_DIGEST"),
 });
+
+/** When the weekly digest goes out: a weekday (0 = Sunday) and a time of day in the bot's time zone (TZ). */
+export type WeeklyAt = { day: number; hour: number; minute: number };
+
+function weeklyAt(name: string) {
+  const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+  return optionalText.transform((v, ctx): WeeklyAt | null => {
+    if (v === undefined || ["off", "0", "no", "false"].includes(v.toLowerCase())) return null;
+    const match = /^([a-z]{3})[a-z]*\s+(\d{1,2}):(\d{2})$/i.exec(v);
+    const day = match ? days.indexOf(match[1]!.toLowerCase()) : -1;
+    const hour = Number(match?.[2]);
+    const minute = Number(match?.[3]);
+    if (!match || day < 0 || hour > 23 || minute > 59) {
+      ctx.addIssue({ code: "custom", message: `${name} must be a day and a 24-hour time in the bot's time zone, e.g. "sun 18:00", or off (got "${v}")` });
+      return z.NEVER;
+    }
+    return { day, hour, minute };
+  });
+}
 
 export type BotEnv = {
   discord: {
@@ -240,6 +260,8 @@ export type BotEnv = {
   arcade: { url: string; publicUrl: string; apiToken: string };
   stateFile: string;
   maxBacklog: number;
+  /** The weekly digest of the week's best scores to the notify channel; null = off (the default). */
+  weeklyDigest: WeeklyAt | null;
 };
 
 /**
@@ -259,6 +281,9 @@ export function readBotEnv(source: Source = process.env, options: { purpose?: "r
       "DISCORD_GUILD_ID is not set: the bot answers only in the arcade's server; copy the server's id in Discord (Developer Mode, right-click the server, Copy Server ID)",
     );
   }
+  if (bot?.BOT_WEEKLY_DIGEST && !bot.DISCORD_NOTIFY_CHANNEL_ID) {
+    problems.push("BOT_WEEKLY_DIGEST posts to the notification channel: set DISCORD_NOTIFY_CHANNEL_ID too, or BOT_WEEKLY_DIGEST=off");
+  }
   if (problems.length > 0 || !bot) throw new ConfigError(problems);
   return {
     discord: {
@@ -272,6 +297,7 @@ export function readBotEnv(source: Source = process.env, options: { purpose?: "r
     arcade: { url: bot.ARCADE_URL, publicUrl: bot.ARCADE_PUBLIC_URL ?? bot.ARCADE_URL, apiToken: bot.ARCADE_API_TOKEN },
     stateFile: bot.BOT_STATE_FILE,
     maxBacklog: bot.BOT_MAX_BACKLOG,
+    weeklyDigest: bot.BOT_WEEKLY_DIGEST,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Source } from "../authz";
+import { formatScore, modeSuffix } from "../api/format-score";
 import type { NewEvent } from "./types";
 
 const fromWhere: Record<Source, string> = {
@@ -43,6 +44,15 @@ export function describeEvent(event: NewEvent): string {
       return `${game} cannot be seen right now${reason}`;
     case "game.settings_changed":
       return `${who} changed the settings of ${game}${reason}`;
+    case "score.record": {
+      const board = `${game}${modeSuffix(event.detail?.mode ?? null)}`;
+      const score = formatScore(event.detail?.score ?? 0);
+      const previous = event.detail?.previous;
+      if (!previous) return `${who} set the first ${board} record: ${score}`;
+      return `${who} set a new ${board} record: ${score} — beat ${previous.samePlayer ? "their own" : `${previous.name}'s`} ${formatScore(previous.score)}`;
+    }
+    case "score.deleted":
+      return `${who} deleted ${event.detail?.player.name ?? "someone"}'s ${game}${modeSuffix(event.detail?.mode ?? null)} score of ${formatScore(event.detail?.score ?? 0)}`;
     case "proxmox.unreachable":
       return `Proxmox is unreachable${reason}`;
     case "proxmox.reachable":

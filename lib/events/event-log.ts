@@ -20,6 +20,7 @@ type Row = {
   state: string | null;
   reason: string | null;
   message: string;
+  detail: string | null;
 };
 
 // Rows written before durations left the sentence end in " (took 1.8 s)"; the figure is in duration_ms.
@@ -41,6 +42,7 @@ function fromRow(row: Row): ArcadeEvent {
     state: row.state,
     reason: row.reason,
     message: row.message.replace(OLD_DURATION_SUFFIX, ""),
+    detail: row.detail === null ? null : (JSON.parse(row.detail) as ArcadeEvent["detail"]),
   };
 }
 
@@ -55,8 +57,8 @@ export class EventLog {
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(`
-      INSERT INTO events (at, type, game_id, vmid, node, actor_kind, actor_id, actor_name, source, upid, result, duration_ms, state, reason, message)
-      VALUES (@at, @type, @game_id, @vmid, @node, @actor_kind, @actor_id, @actor_name, @source, @upid, @result, @duration_ms, @state, @reason, @message)
+      INSERT INTO events (at, type, game_id, vmid, node, actor_kind, actor_id, actor_name, source, upid, result, duration_ms, state, reason, message, detail)
+      VALUES (@at, @type, @game_id, @vmid, @node, @actor_kind, @actor_id, @actor_name, @source, @upid, @result, @duration_ms, @state, @reason, @message, @detail)
       RETURNING *`);
   }
 
@@ -78,6 +80,7 @@ export class EventLog {
       state: input.state ?? null,
       reason: input.reason ?? null,
       message: describeEvent(input),
+      detail: input.detail ? JSON.stringify(input.detail) : null,
     }) as Row;
     const event = fromRow(row);
     for (const listener of this.listeners) {

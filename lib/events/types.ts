@@ -11,6 +11,8 @@ export const eventTypes = [
   "game.stopped_externally",
   "game.unknown",
   "game.settings_changed",
+  "score.record",
+  "score.deleted",
   "proxmox.unreachable",
   "proxmox.reachable",
 ] as const;
@@ -35,10 +37,23 @@ export type ArcadeEvent = {
   reason: string | null;
   /** A sentence for people: "Alex started Snake from Discord". */
   message: string;
+  /** Facts that belong to the event itself (scores), so a notification posted later says what was true then. */
+  detail: ScoreEventDetail | null;
 };
 
-export type NewEvent = Omit<ArcadeEvent, "id" | "at" | "message" | "upid" | "result" | "durationMs" | "state" | "reason" | "vmid" | "node" | "gameId"> &
-  Partial<Pick<ArcadeEvent, "upid" | "result" | "durationMs" | "state" | "reason" | "vmid" | "node" | "gameId">> & {
+/** What a score event remembers: the score, its board, whose it was, and the record it beat. */
+export type ScoreEventDetail = {
+  scoreId: number;
+  score: number;
+  /** The game's board: null for the default one. */
+  mode: string | null;
+  player: { name: string };
+  /** The record before this one (score.record only); samePlayer when they beat their own. */
+  previous: { name: string; score: number; samePlayer: boolean } | null;
+};
+
+export type NewEvent = Omit<ArcadeEvent, "id" | "at" | "message" | "upid" | "result" | "durationMs" | "state" | "reason" | "vmid" | "node" | "gameId" | "detail"> &
+  Partial<Pick<ArcadeEvent, "upid" | "result" | "durationMs" | "state" | "reason" | "vmid" | "node" | "gameId" | "detail">> & {
     /** Names the subject in the message; defaults to the game id. */
     gameName?: string;
     /** What the actor asked for, for stopping events: shutdown or stop. */

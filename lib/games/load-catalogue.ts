@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ArcadeError } from "../errors";
+import { DEFAULT_MAX_SCORE } from "../scores/score-rules";
 import { DEFAULT_BOOT_TIMEOUT_SEC, type Game, gameManifestSchema } from "./manifest-schema";
 
 export class CatalogueError extends Error {
@@ -61,6 +62,7 @@ function readManifest(dir: string, file: string, problems: string[]): Game | und
     aspectRatio: m.aspectRatio ?? "16/9",
     upstream: m.upstream ?? new URL(probeUrl).origin,
     idleStopMinutes: m.idleStopMinutes,
+    maxScore: m.maxScore ?? DEFAULT_MAX_SCORE,
     dir,
   };
 }

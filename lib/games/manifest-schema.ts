@@ -74,6 +74,12 @@ export const gameManifestSchema = z
       .min(0, { error: "must be from 0 (never) to 1440 minutes" })
       .max(1440, { error: "must be from 0 (never) to 1440 minutes" })
       .optional(),
+    maxScore: z
+      .number({ error: 'must be a number of points, e.g. "maxScore": 100000' })
+      .int({ error: "must be a whole number of points" })
+      .min(1, { error: `must be from 1 to ${Number.MAX_SAFE_INTEGER}` })
+      .max(Number.MAX_SAFE_INTEGER, { error: `must be from 1 to ${Number.MAX_SAFE_INTEGER}` })
+      .optional(),
   })
   .strict();
 
@@ -95,6 +101,8 @@ export type Game = {
   upstream: string;
   /** Minutes with nobody playing before the CT is shut down; undefined = the portal's default, 0 = never. */
   idleStopMinutes: number | undefined;
+  /** The highest score the portal accepts for one run; more is refused as a cheat or a bug. */
+  maxScore: number;
   /** Folder that holds game.json. */
   dir: string;
 };

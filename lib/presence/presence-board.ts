@@ -1,5 +1,5 @@
-/** Someone with the game open right now. */
-export type Player = { id: string; name: string; avatarUrl: string | null };
+/** Someone with the game open right now, and what their game says they are doing ("Level 3"), if anything. */
+export type Player = { id: string; name: string; avatarUrl: string | null; status: string | null };
 
 /** How long a heartbeat counts: the play page beats every 30 s while visible, so one missed beat is tolerated. */
 export const PRESENCE_TTL_MS = 75_000;
@@ -13,14 +13,18 @@ export class PresenceBoard {
   private readonly games = new Map<string, Map<string, Player & { lastSeen: number }>>();
   private readonly lastActivity = new Map<string, number>();
 
-  /** Records a heartbeat; true when this player just joined (the card's player list changed). */
-  beat(gameId: string, player: Player, now = Date.now()): boolean {
+  /**
+   * Records a heartbeat; a status of undefined keeps the player's last one. True when the card's player list
+   * changed: the player just joined, or their status is new.
+   */
+  beat(gameId: string, player: Omit<Player, "status"> & { status?: string | null }, now = Date.now()): boolean {
     let players = this.games.get(gameId);
     if (!players) this.games.set(gameId, (players = new Map()));
-    const joined = !players.has(player.id);
-    players.set(player.id, { ...player, lastSeen: now });
+    const before = players.get(player.id);
+    const status = player.status === undefined ? (before?.status ?? null) : player.status;
+    players.set(player.id, { ...player, status, lastSeen: now });
     this.lastActivity.set(gameId, now);
-    return joined;
+    return !before || before.status !== status;
   }
 
   /** Removes a player at once (the page was closed). True when someone left. */
@@ -30,7 +34,7 @@ export class PresenceBoard {
 
   players(gameId: string, now = Date.now()): Player[] {
     const players = [...(this.games.get(gameId)?.values() ?? [])].filter((p) => now - p.lastSeen < PRESENCE_TTL_MS);
-    return players.sort((a, b) => a.name.localeCompare(b.name)).map(({ id, name, avatarUrl }) => ({ id, name, avatarUrl }));
+    return players.sort((a, b) => a.name.localeCompare(b.name)).map(({ id, name, avatarUrl, status }) => ({ id, name, avatarUrl, status }));
   }
 
   /** Epoch ms of the game's last heartbeat, if any since the portal started. */

@@ -8,12 +8,12 @@ test("the deploy script registers the commands guild-scoped, and globally withou
   testInfo.snapshotSuffix = "";
   const guild = startBotProcess(botEnv(), botEntry("deploy-commands"));
   expect(await guild.exited()).toBe(0);
-  expect(guild.output()).toMatch(/Registered 8 commands in server \d+ .*\/play /);
+  expect(guild.output()).toMatch(/Registered 9 commands in server \d+ .*\/play /);
   const registered = await discord.commands(demo.guild.id);
   expect(`${JSON.stringify(registered, null, 2)}\n`).toMatchSnapshot("bot-commands.json");
 
   const global = startBotProcess(botEnv({ DISCORD_GUILD_ID: "" }), botEntry("deploy-commands"));
   expect(await global.exited()).toBe(0);
-  expect(global.output()).toMatch(/Registered 8 commands globally/);
+  expect(global.output()).toMatch(/Registered 9 commands globally/);
   expect(await discord.commands()).toEqual(registered);
 });

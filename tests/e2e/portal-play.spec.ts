@@ -48,7 +48,8 @@ test.describe("pressing Play", () => {
     await expect(friend.page.getByRole("button", { name: "Fullscreen" })).toBeVisible();
     await otherHome.expectState(snake.name, "ready", "Ready");
     await expect(otherHome.playLink(snake.name, "Play now")).toBeVisible();
-    await expect(otherHome.card(snake.name)).toContainText("Demo Player is playing");
+    // The game reports what the player is doing (Snake: "Length 3", …) once it runs.
+    await expect(otherHome.card(snake.name)).toContainText(/Demo Player is playing|Playing: Demo Player — /);
     expect(reloads).toBe(0);
 
     // Arrow keys and Space steer the game, not the portal page.

@@ -35,5 +35,16 @@ export function maxLengthManifest(index: number): { id: string; name: string; de
 }
 
 export function manyPlayers(count: number): GameView["players"] {
-  return Array.from({ length: count }, (_, i) => ({ id: String(412345678901234567n + BigInt(i)), name: longText(`Player ${i}`, MAX_PLAYER_NAME), avatarUrl: null }));
+  return Array.from({ length: count }, (_, i) => ({ id: String(412345678901234567n + BigInt(i)), name: longText(`Player ${i}`, MAX_PLAYER_NAME), avatarUrl: null, status: longText(`Level ${i}`, 40) }));
+}
+
+/** A record on each of the 20 boards a game may have, with the longest mode and player names. */
+export function manyRecords(): GameView["records"] {
+  return Array.from({ length: 20 }, (_, m) => ({
+    mode: longText(`mode ${m}`, 32),
+    score: 999_999_999,
+    name: longText(`Player ${m}`, MAX_PLAYER_NAME),
+    avatarUrl: null,
+    at: "2026-11-28T10:00:00.000Z",
+  }));
 }

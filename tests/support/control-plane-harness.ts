@@ -9,7 +9,7 @@ import { type ProxmoxSim, type SimAclEntry, type SimContainer, type SimNode, typ
 export const TOKEN_ID = "arcade@pve!portal";
 export const TOKEN_SECRET = "5f0c7a1e-2b3d-4c5e-8f90-a1b2c3d4e5f6";
 
-export type HarnessGame = { id: string; vmid: number; bootTimeoutSec?: number; node?: string };
+export type HarnessGame = { id: string; vmid: number; bootTimeoutSec?: number; node?: string; maxScore?: number };
 
 export type HarnessOptions = {
   nodes?: SimNode[];
@@ -53,7 +53,7 @@ export class ControlPlaneHarness {
     const dir = mkdtempSync(path.join(tmpdir(), "arcade-it-"));
     for (const game of options.games) {
       mkdirSync(path.join(dir, "games", game.id), { recursive: true });
-      const manifest = { id: game.id, name: game.id, vmid: game.vmid, url: sim.webUrl(game.vmid), bootTimeoutSec: game.bootTimeoutSec ?? 10, node: game.node };
+      const manifest = { id: game.id, name: game.id, vmid: game.vmid, url: sim.webUrl(game.vmid), bootTimeoutSec: game.bootTimeoutSec ?? 10, node: game.node, maxScore: game.maxScore };
       writeFileSync(path.join(dir, "games", game.id, "game.json"), JSON.stringify(manifest));
     }
     const harness = new ControlPlaneHarness(sim, dir);

@@ -13,7 +13,7 @@ const player = { id: "412345678901234567", name: "Demo Player", roles: ["1187423
 const view: GameView = {
   id: "snake", name: "Snake", description: "", imageUrl: null, url: "http://10.22.0.21/", aspectRatio: "1/1", controls: [], vmid: 2201,
   node: "pve1", state: "ready", stage: null, since: "2026-11-28T10:00:00.000Z", reason: null, ct: null, upid: null, by: null,
-  opStartedAt: null, eta: null, bootTimeoutSec: 60, shutdownTimeoutSec: 30, players: [], playerCount: 0, idleStopMinutes: 30, idleStopAt: null,
+  opStartedAt: null, eta: null, bootTimeoutSec: 60, shutdownTimeoutSec: 30, players: [], playerCount: 0, idleStopMinutes: 30, idleStopAt: null, records: [],
 };
 const event = (id: number): ArcadeEventView => ({
   id, at: "2026-11-28T10:00:00.000Z", type: "game.ready", gameId: "snake", vmid: 2201, node: "pve1", actor: { kind: "system", id: null, name: "Cartofia Arcade" },

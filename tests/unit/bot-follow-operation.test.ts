@@ -13,7 +13,7 @@ function game(patch: Partial<GameView>): GameView {
   return {
     id: "snake", name: "Snake", description: "", imageUrl: null, url: "http://10.22.0.21/", aspectRatio: "1/1", controls: [],
     vmid: 2201, node: "pve1", state: "starting", stage: "requested", since: iso(T0), reason: null, ct: null, upid: null,
-    by: { kind: "user", id: USER, name: "Demo Player" }, opStartedAt: iso(T0), eta: { medianMs: 6_000, samples: 3 }, bootTimeoutSec: 60, shutdownTimeoutSec: 30, players: [], playerCount: 0, idleStopMinutes: 30, idleStopAt: null,
+    by: { kind: "user", id: USER, name: "Demo Player" }, opStartedAt: iso(T0), eta: { medianMs: 6_000, samples: 3 }, bootTimeoutSec: 60, shutdownTimeoutSec: 30, players: [], playerCount: 0, idleStopMinutes: 30, idleStopAt: null, records: [],
     ...patch,
   };
 }

@@ -13,7 +13,7 @@ function game(patch: Partial<GameView> = {}): GameView {
   return {
     id: "snake", name: "Snake", description: "", imageUrl: null, url: "http://10.22.0.21/", aspectRatio: "1/1", controls: [],
     vmid: 2201, node: "pve1", state: "stopped", stage: null, since: "2026-11-28T10:00:00.000Z", reason: null, ct: null, upid: null,
-    by: null, opStartedAt: null, eta: null, bootTimeoutSec: 60, shutdownTimeoutSec: 30, players: [], playerCount: 0, idleStopMinutes: 30, idleStopAt: null,
+    by: null, opStartedAt: null, eta: null, bootTimeoutSec: 60, shutdownTimeoutSec: 30, players: [], playerCount: 0, idleStopMinutes: 30, idleStopAt: null, records: [],
     ...patch,
   };
 }
@@ -85,7 +85,7 @@ describe("/status embeds", () => {
   });
 
   it("name who is playing and when an idle game goes to sleep", () => {
-    const players = [{ id: "1", name: "Alex", avatarUrl: null }, { id: "2", name: "Sam_", avatarUrl: null }];
+    const players = [{ id: "1", name: "Alex", avatarUrl: null, status: null }, { id: "2", name: "Sam_", avatarUrl: null, status: null }];
     const playing = renderStatusEmbed(game({ state: "ready", players, playerCount: players.length }), links);
     expect(playing.fields!.find((f) => f.name === "Playing")!.value).toBe("Alex, Sam\\_");
     const idle = renderStatusEmbed(game({ state: "ready", idleStopAt: "2026-11-28T10:30:00.000Z" }), links);

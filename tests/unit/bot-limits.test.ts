@@ -11,7 +11,7 @@ import { renderOutcome, renderProgress, renderStillRunning } from "@/bot/play/re
 import { renderStatusMessage } from "@/bot/status-message/render-status-message";
 import { parseMessageBody } from "@/sim/discord/messages/message-body";
 import { validateCommandList } from "@/sim/discord/rest/command-validation";
-import { longText, manyPlayers, maxLengthManifest } from "../support/big-catalogue";
+import { longText, manyPlayers, manyRecords, maxLengthManifest } from "../support/big-catalogue";
 
 // Every message the bot can send, for the biggest catalogue the manifest allows, checked with the rules the
 // strict sim/discord applies (the same code that answers the bot over HTTP in the integration and e2e tests).
@@ -30,7 +30,7 @@ function view(index: number, patch: Partial<GameView> = {}): GameView {
     reason: state === "failed" || state === "unknown" ? LONG_REASON : null,
     ct: { status: "running", uptimeSec: 90_000, cpu: 0.5, cpus: 4, memBytes: 2 ** 30, maxMemBytes: 2 ** 32 }, upid: null,
     by: { kind: "user", id: "523456789012345678", name: longText("Someone", 100) }, opStartedAt: null, eta: { medianMs: 6400, samples: 3 },
-    bootTimeoutSec: 900, shutdownTimeoutSec: 600, players: manyPlayers(50), playerCount: 50, idleStopMinutes: 30,
+    bootTimeoutSec: 900, shutdownTimeoutSec: 600, players: manyPlayers(50), playerCount: 50, records: manyRecords(), idleStopMinutes: 30,
     idleStopAt: state === "ready" ? "2026-11-28T10:30:00.000Z" : null, ...patch,
   };
 }

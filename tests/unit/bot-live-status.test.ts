@@ -28,7 +28,7 @@ function fakeChannel() {
 }
 
 function memoryStore(initial: Partial<BotState> = {}) {
-  let state: BotState = { version: 1, lastEventId: null, logId: null, statusMessage: null, ...initial };
+  let state: BotState = { version: 1, lastEventId: null, logId: null, statusMessage: null, weeklyDigest: null, ...initial };
   return { read: () => ({ ...state }), save: (patch: Partial<BotState>) => void (state = { ...state, ...patch }) };
 }
 

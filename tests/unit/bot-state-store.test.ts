@@ -21,11 +21,11 @@ describe("the bot's state file", () => {
   it("starts empty, creates its folder on first save, and is read back by the next process", () => {
     const file = path.join(tempDir(), "nested", "data", "bot-state.json");
     const first = openStateStore(file, recordingLogger([]));
-    expect(first.read()).toEqual({ version: 1, lastEventId: null, logId: null, statusMessage: null });
+    expect(first.read()).toEqual({ version: 1, lastEventId: null, logId: null, statusMessage: null, weeklyDigest: null });
     first.save({ lastEventId: 42 });
     first.save({ statusMessage: { channelId: "1187424177653627001", messageId: "1576108025314410500" } });
     const second = openStateStore(file, recordingLogger([]));
-    expect(second.read()).toEqual({ version: 1, lastEventId: 42, logId: null, statusMessage: { channelId: "1187424177653627001", messageId: "1576108025314410500" } });
+    expect(second.read()).toEqual({ version: 1, lastEventId: 42, logId: null, weeklyDigest: null, statusMessage: { channelId: "1187424177653627001", messageId: "1576108025314410500" } });
   });
 
   it("replaces the file in one step and leaves no temporary files behind", () => {

@@ -19,10 +19,11 @@ const failed: GameView = {
   node: "pve1", state: "failed", stage: null, since: "2026-12-01T10:00:00.000Z", reason: internal, ct: null, upid,
   by: { kind: "user", id: ADMIN_ID, name: "Demo Admin" }, opStartedAt: null, eta: null, bootTimeoutSec: 8, shutdownTimeoutSec: 30,
   players: [
-    { id: ADMIN_ID, name: "Demo Admin", avatarUrl: `https://cdn.discordapp.com/avatars/${ADMIN_ID}/0123456789abcdef0123456789abcdef.png?size=64` },
-    { id: MEMBER_ID, name: "Demo Player", avatarUrl: null },
+    { id: ADMIN_ID, name: "Demo Admin", avatarUrl: `https://cdn.discordapp.com/avatars/${ADMIN_ID}/0123456789abcdef0123456789abcdef.png?size=64`, status: "Wave 3" },
+    { id: MEMBER_ID, name: "Demo Player", avatarUrl: null, status: null },
   ],
   playerCount: 2, idleStopMinutes: 30, idleStopAt: null,
+  records: [{ mode: null, score: 1520, name: "Demo Admin", avatarUrl: `https://cdn.discordapp.com/avatars/${ADMIN_ID}/0123456789abcdef0123456789abcdef.png?size=64`, at: "2026-12-01T09:00:00.000Z" }],
 };
 
 describe("what a caller may see of a game", () => {
@@ -39,8 +40,10 @@ describe("what a caller may see of a game", () => {
     expect(seen.upid).toBeNull();
     expect(seen.by).toEqual({ kind: "user", id: null, name: "Demo Admin" });
     expect(seen.players.map((p) => p.name)).toEqual(["Demo Admin", "Demo Player"]);
-    expect(seen.players[1]).toEqual({ id: MEMBER_ID, name: "Demo Player", avatarUrl: null });
+    expect(seen.players[1]).toEqual({ id: MEMBER_ID, name: "Demo Player", avatarUrl: null, status: null });
+    expect(seen.players[0]).toMatchObject({ avatarUrl: null, status: "Wave 3" });
     expect(seen.players[0]!.id).toMatch(/^p_[\w-]{16}$/);
+    expect(seen.records).toEqual([{ mode: null, score: 1520, name: "Demo Admin", avatarUrl: null, at: "2026-12-01T09:00:00.000Z" }]);
     const text = JSON.stringify(seen);
     for (const secret of [ADMIN_ID, "UPID:", "arcade@pve", "10.22.0.20"]) expect(text).not.toContain(secret);
   });

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 function game(id: string, vmid: number, idleStopMinutes?: number): Game {
   const url = `http://${id}.test/`;
-  return { id, name: id, vmid, url, node: "pve1", probeUrl: url, description: "", image: undefined, bootTimeoutSec: 5, controls: [], aspectRatio: "16/9", upstream: url, idleStopMinutes, dir: "" };
+  return { id, name: id, vmid, url, node: "pve1", probeUrl: url, description: "", image: undefined, bootTimeoutSec: 5, controls: [], aspectRatio: "16/9", upstream: url, idleStopMinutes, maxScore: 1_000_000_000, dir: "" };
 }
 
 async function readyArcade(games: Game[]) {
@@ -40,7 +40,7 @@ async function readyArcade(games: Game[]) {
   return { lifecycle, proxmox, events, presence: new PresenceBoard(), t0: Date.now() };
 }
 
-const alex = { id: "111111111111111111", name: "Alex", avatarUrl: null };
+const alex = { id: "111111111111111111", name: "Alex", avatarUrl: null, status: null };
 
 describe("idle auto-stop", () => {
   it("puts a ready game to sleep once nobody has played it for its idle minutes", async () => {

@@ -7,7 +7,7 @@ function view(id: string, state: GameView["state"], extra: Partial<GameView> = {
   return {
     id, name: id.toUpperCase(), description: "", imageUrl: null, url: `http://localhost:1/${id}`, aspectRatio: "16/9", controls: [],
     vmid: 2201, node: "pve1", state, stage: null, since: "2026-11-28T10:00:00.000Z", reason: null, ct: null, upid: null, by: null,
-    opStartedAt: null, eta: null, bootTimeoutSec: 60, shutdownTimeoutSec: 30, players: [], playerCount: 0, idleStopMinutes: 30, idleStopAt: null, ...extra,
+    opStartedAt: null, eta: null, bootTimeoutSec: 60, shutdownTimeoutSec: 30, players: [], playerCount: 0, idleStopMinutes: 30, idleStopAt: null, records: [], ...extra,
   };
 }
 

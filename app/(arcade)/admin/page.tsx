@@ -57,6 +57,7 @@ export default async function AdminPage({ searchParams }: Props) {
               <AdminGameRow
                 key={game.id}
                 initial={game}
+                playable={cp.playable.summary(game.id)}
                 settings={{
                   gameId: game.id,
                   name: game.name,

@@ -8,10 +8,6 @@
  * Opened by the portal right after its Play press (autoplay passed on to the frame), the game starts at once,
  * with sound; opened on its own, or where the browser refuses autoplay, it waits behind its start gate.
  *
- * Older messages, kept while the portal still listens for them (window.parent.postMessage, target "*"):
- *   { type: "arcade:loaded",  game: "<id>" }  once the page has loaded;
- *   { type: "arcade:started", game: "<id>" }  once, when the first round becomes playable.
- *
  * For automated tests, <body> carries data-state ("ready" | "playing" | "paused" | "over"), data-score,
  * data-audio (the Web Audio state: "none" | "suspended" | "running") and data-autoplay ("standalone" when not
  * in a frame, "waiting" while the gate waits for a gesture in a frame, "allowed" when autoplay started the game).
@@ -61,15 +57,6 @@
     };
   }
 
-  function post(type, game) {
-    if (window.parent === window) return;
-    try {
-      window.parent.postMessage({ type, game }, "*");
-    } catch {
-      // A detached parent cannot receive; the game does not depend on the portal listening.
-    }
-  }
-
   /** Runs a game object { reset, update, draw, onAction?, onPointer? } inside this page's stage. */
   function run(game) {
     const body = document.body;
@@ -97,7 +84,6 @@
     let score = 0;
     let state = "ready";
     let rng = Math.random;
-    let announced = false;
     let overAt = 0;
     let drawn = false;
     let gameStatus = "";
@@ -147,10 +133,6 @@
       setState("playing");
       sendStatus(gameStatus);
       focusGame();
-      if (!announced) {
-        announced = true;
-        post("arcade:started", id);
-      }
     }
     function pause() {
       if (state !== "playing") return;
@@ -245,10 +227,7 @@
     // Focus left the frame (the player clicked the portal): keys no longer arrive, so stop the clock.
     window.addEventListener("blur", pause);
     window.addEventListener("pagehide", () => store.write(bestKey, best));
-    window.addEventListener("load", () => {
-      focusGame();
-      post("arcade:loaded", id);
-    });
+    window.addEventListener("load", focusGame);
     arcade.onHello((player) => {
       show("player", player.name);
       for (const el of document.querySelectorAll("[data-greeting]")) el.hidden = false;

@@ -24,5 +24,5 @@ export default async function PlayPage({ params }: Props) {
   const user = await requireUser(`/play/${id}`);
   if (!findGame(id)) notFound();
   const cp = getControlPlane();
-  return <PlayScreen initial={visibleGameView(cp.hub.view(id), viewerOf(user, cp.authz))} />;
+  return <PlayScreen initial={visibleGameView(cp.hub.view(id), viewerOf(user, cp.authz))} player={{ name: user.name, avatarUrl: user.image ?? null }} />;
 }

@@ -1,0 +1,1 @@
+export { MAX_PLAYABLE_MS, PlayableTimes, type PlayableSummary } from "./playable-times";
