@@ -9,14 +9,15 @@ import { clearScores } from "./support/scores";
 test.describe.configure({ mode: "serial" });
 
 const ready = /following the arcade's events/;
-const mia = { id: "400000000000000011", name: "Mia", roles: [] };
-const noah = { id: "400000000000000012", name: "Noah", roles: [] };
-const ola = { id: "400000000000000013", name: "Ola", roles: [] };
+// Members of the sim's guild: the portal looks the acting user up in Discord and takes the name from there.
+const player = { id: users.player.id, name: "Demo Player", roles: [] };
+const owner = { id: users.owner.id, name: "Guild Owner", roles: [] };
+const admin = { id: users.admin.id, name: "Demo Admin", roles: [] };
 const contents = async (since: number) => (await discord.messagesSince(channels.notify, since)).map((m) => m.content);
 
 /** A finished run as the bot would relay it for a member: the token plus the acting-user header. */
-async function score(player: typeof mia, points: number): Promise<void> {
-  const { status, body } = await callApi("POST", "/api/v1/games/snake/scores", { acting: player, body: { score: points } });
+async function score(who: typeof player, points: number): Promise<void> {
+  const { status, body } = await callApi("POST", "/api/v1/games/snake/scores", { acting: who, body: { score: points } });
   expect(status, JSON.stringify(body)).toBe(201);
 }
 
@@ -29,16 +30,16 @@ test("a new game record is posted exactly once across a bot restart; runs that b
   const since = Date.now();
   const first = startBotProcess(env);
   await first.waitForLine(ready);
-  await score(mia, 1300);
-  await expect.poll(() => contents(since)).toEqual(["🏆 **Mia** set the first **Snake** record: **1,300**."]);
+  await score(player, 1300);
+  await expect.poll(() => contents(since)).toEqual(["🏆 **Demo Player** set the first **Snake** record: **1,300**."]);
   expect(await first.stop()).toBe(0);
 
-  await score(noah, 900);
-  await score(ola, 1520);
+  await score(owner, 900);
+  await score(admin, 1520);
 
   const second = startBotProcess(env);
   await second.waitForLine(/resuming after event \d+/);
-  const expected = ["🏆 **Mia** set the first **Snake** record: **1,300**.", "🏆 **Ola** set a new **Snake** record: **1,520** — beat **Mia**'s 1,300."];
+  const expected = ["🏆 **Demo Player** set the first **Snake** record: **1,300**.", "🏆 **Demo Admin** set a new **Snake** record: **1,520** — beat **Demo Player**'s 1,300."];
   await expect.poll(() => contents(since)).toEqual(expected);
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   expect(await contents(since)).toEqual(expected);
@@ -56,7 +57,7 @@ test("/scores shows the game's top 5 in an embed, to the member who asked only",
     const edit = view.responses.find((r): r is Extract<Response, { kind: "edit" | "followup" }> => r.kind === "edit")!;
     const [embed] = edit.body.embeds as Array<{ title: string; description: string }>;
     expect(embed!.title).toBe("🏆 Snake: top 3");
-    expect(embed!.description.split("\n").map((line) => line.replace(/ · <t:\d+:d>$/, ""))).toEqual(["🥇 **Ola** · 1,520", "🥈 **Mia** · 1,300", "🥉 **Noah** · 900"]);
+    expect(embed!.description.split("\n").map((line) => line.replace(/ · <t:\d+:d>$/, ""))).toEqual(["🥇 **Demo Admin** · 1,520", "🥈 **Demo Player** · 1,300", "🥉 **Guild Owner** · 900"]);
   } finally {
     await bot.stop();
   }

@@ -138,7 +138,7 @@ test.describe("the portal against an attacker", () => {
     expect((await fetch(presence, { method: "POST", headers })).status).toBe(204);
     try {
       const players = (await getGame(starDodge.id) as unknown as { players: Array<{ id: string; name: string; avatarUrl: string | null }> }).players;
-      expect(players).toContainEqual({ id: OWNER.id, name: "Guild Owner", avatarUrl: null });
+      expect(players).toContainEqual({ id: OWNER.id, name: "Guild Owner", avatarUrl: null, status: null });
     } finally {
       await fetch(presence, { method: "DELETE", headers });
     }

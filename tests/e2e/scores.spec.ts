@@ -7,7 +7,6 @@ import { ScoresPanel } from "./pages/scores-panel";
 import { openSignedIn } from "./pages/sign-in-page";
 import { ensureReady, ensureStopped, getGame, stackEnv } from "./support/portal-stack";
 import { clearScores, gameFrame, postFromGame, scoresOf } from "./support/scores";
-import { startStaticServer } from "./support/static-server";
 
 // The demo users of sim/discord/demo-config.json.
 const DEMO_PLAYER_ID = "412345678901234567";
@@ -47,7 +46,8 @@ test.describe("scores and status from the game frame", () => {
     // Credited to the signed-in player: the token (an admin) sees their Discord id, a member never does.
     const [board] = await scoresOf("snake");
     expect(board!.top).toEqual([expect.objectContaining({ score: 1520, player: expect.objectContaining({ name: "Demo Player", discordId: DEMO_PLAYER_ID }) })]);
-    const member = { id: "400000000000000009", name: "Mia", roles: [], isGuildOwner: false };
+    // The only plain member of the sim's guild is the player: even their own Discord id stays out of a member's view.
+    const member = { id: DEMO_PLAYER_ID, name: "Demo Player", roles: [], isGuildOwner: false };
     const asMember = await fetch(`${stackEnv().portalUrl}/api/v1/games/snake/scores`, {
       headers: { authorization: `Bearer ${stackEnv().apiToken}`, "x-arcade-acting-user": encodeActingUser(member) },
     });
@@ -90,18 +90,18 @@ test.describe("scores and status from the game frame", () => {
     await ensureReady("brick-blitz");
     await clearScores("brick-blitz");
     const gameOrigin = new URL(stackEnv().gameUrls["brick-blitz"]!).origin;
-    const elsewhere = await startStaticServer({
-      pages: {
-        "/takeover": `<!doctype html><title>Elsewhere</title><script>
+    // Another game's origin: the portal's CSP lets the frame go there (frame-src names every catalogue game), so
+    // this is the other origin a real frame could end up at. Its page is served by the test, not the game's CT.
+    const elsewhereUrl = `${new URL(stackEnv().gameUrls["snake"]!).origin}/takeover`;
+    const takeoverPage = `<!doctype html><title>Elsewhere</title><script>
           window.got = [];
           addEventListener("message", (e) => window.got.push(e.data));
           parent.postMessage({ cartofia: 1, type: "score", score: 779 }, "*");
           parent.postMessage({ cartofia: 1, type: "status", text: "Hijacked" }, "*");
           parent.postMessage({ cartofia: 1, type: "ready" }, "*");
-        </script>`,
-      },
-    });
+        </script>`;
     const { context, page } = await openSignedIn(browser, "Demo player");
+    await context.route(elsewhereUrl, (route) => route.fulfill({ contentType: "text/html", body: takeoverPage }));
     try {
       const ignored: string[] = [];
       page.on("console", (m) => m.type() === "debug" && m.text().startsWith("[arcade] ignored") && ignored.push(m.text()));
@@ -120,10 +120,10 @@ test.describe("scores and status from the game frame", () => {
       const intruder = page.frames().find((f) => f.url().endsWith("?other"))!;
       await intruder.waitForLoadState();
       await postFromGame(intruder, { cartofia: 1, type: "score", score: 778 });
-      await gameFrame(page, "brick-blitz").evaluate((url) => window.location.assign(url), `${elsewhere.url}takeover`);
+      await gameFrame(page, "brick-blitz").evaluate((url) => window.location.assign(url), elsewhereUrl);
 
       const portalOrigin = new URL(stackEnv().portalUrl).origin;
-      const elsewhereOrigin = new URL(elsewhere.url).origin;
+      const elsewhereOrigin = new URL(elsewhereUrl).origin;
       await expect.poll(() => ignored.filter((line) => line.endsWith(`(source) from ${portalOrigin}`)).length).toBe(1);
       await expect.poll(() => ignored.filter((line) => line.endsWith(`(source) from ${gameOrigin}`)).length).toBeGreaterThanOrEqual(1);
       await expect.poll(() => ignored.filter((line) => line.endsWith(`(origin) from ${elsewhereOrigin}`)).length).toBe(3);
@@ -132,12 +132,11 @@ test.describe("scores and status from the game frame", () => {
       expect((await scoresOf("brick-blitz"))[0]!.top.map((e) => e.score)).toEqual([5]);
       expect((await getGame("brick-blitz")) as unknown as { players: Array<{ status: string | null }> }).toMatchObject({ players: [{ status: null }] });
       // And the player's name was never handed to the other origin: the hello names the game's origin as target.
-      const takeover = page.frames().find((f) => f.url().startsWith(elsewhere.url))!;
+      const takeover = page.frames().find((f) => f.url() === elsewhereUrl)!;
       await page.evaluate(() => document.querySelector<HTMLIFrameElement>('iframe[title$=" game"]')?.dispatchEvent(new Event("load")));
       expect(await takeover.evaluate(() => (window as unknown as { got: unknown[] }).got)).toEqual([]);
     } finally {
       await context.close();
-      await elsewhere.close();
     }
   });
 
