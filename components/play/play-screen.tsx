@@ -9,9 +9,12 @@ import { GameFrame } from "./game-frame";
 import { PlayProblem } from "./play-problem";
 import { initialPhase, playMode, type PlayPhase } from "./play-mode";
 import { forgetPlay, type PlayResult, playSentAt, recentPlay, requestPlay } from "./play-request";
+import { stoppedWords } from "./play-words";
+import { useReadyAlert } from "./ready-alert";
 
 // The game fills the screen under the header (h-14 plus its 1 px border in site-header.tsx), so the page around
-// it has nothing to scroll at desktop sizes; taller content (Controls opened on a phone) still scrolls by touch.
+// it has nothing to scroll at desktop sizes; taller content (Controls opened in a short window) still scrolls.
+// On a phone the game covers the whole screen instead (game-frame.tsx).
 const FIT_VIEWPORT = "min-h-[calc(100dvh-3.5rem-1px)] pb-3 pt-1";
 
 const phaseOf = (result: PlayResult): PlayPhase => (result.ok ? { kind: "asked" } : { kind: "refused", message: result.message });
@@ -23,6 +26,8 @@ export function PlayScreen({ initial }: { initial: GameView }) {
   const [phase, setPhase] = useState<PlayPhase>(() => initialPhase(initial.state));
   const [seenActive, setSeenActive] = useState(false);
   const [frameShown, setFrameShown] = useState(initial.state === "ready");
+  const [notifyArmed, setNotifyArmed] = useState(false);
+  useReadyAlert(view, notifyArmed);
 
   // Remembered from earlier renders: once active or shown, later states are judged against that.
   const active = view.state === "starting" || view.state === "ready";
@@ -50,12 +55,22 @@ export function PlayScreen({ initial }: { initial: GameView }) {
   };
 
   const mode = playMode({ state: view.state, phase, seenActive, frameShown });
+  const stopped = mode === "stopped" ? stoppedWords(view) : null;
 
   return (
-    <main id="main" className={`mx-auto flex w-full max-w-6xl flex-col px-2 sm:px-4 ${mode === "frame" ? FIT_VIEWPORT : "pb-6 pt-3"}`}>
+    <main
+      id="main"
+      data-game-shown={mode === "frame" ? "" : undefined}
+      className={`mx-auto flex w-full max-w-6xl flex-col px-2 sm:px-4 ${mode === "frame" ? FIT_VIEWPORT : "pb-6 pt-3"}`}
+    >
       {mode === "frame" && <GameFrame view={view} />}
       {(mode === "progress" || mode === "waiting-for-stop") && (
-        <BootProgress view={view} askedAt={playSentAt(id)} waitingForStop={mode === "waiting-for-stop"} />
+        <BootProgress
+          view={view}
+          askedAt={playSentAt(id)}
+          waitingForStop={mode === "waiting-for-stop"}
+          notify={{ armed: notifyArmed, onArm: () => setNotifyArmed(true) }}
+        />
       )}
       {mode === "failed" && <PlayProblem title={`${view.name} did not start`} reason={view.reason ?? "The start failed."} onRetry={retry} />}
       {mode === "refused" && phase.kind === "refused" && (
@@ -64,15 +79,7 @@ export function PlayScreen({ initial }: { initial: GameView }) {
       {mode === "unreachable" && (
         <PlayProblem title="The game server cannot be seen" reason={view.reason ?? "Proxmox cannot be reached right now."} onRetry={retry} />
       )}
-      {mode === "stopped" && (
-        <PlayProblem
-          tone="info"
-          title={`${view.name} was ${view.state === "stopping" ? "shut down" : "stopped"}`}
-          reason={view.by ? `${view.by.name} stopped it.` : "Its container is no longer running."}
-          onRetry={retry}
-          retryLabel="Play again"
-        />
-      )}
+      {stopped && <PlayProblem tone="info" title={stopped.title} reason={stopped.reason} onRetry={retry} retryLabel={stopped.retryLabel} />}
     </main>
   );
 }

@@ -11,6 +11,8 @@ export const eventTypes = [
   "game.stopped_externally",
   "game.unknown",
   "game.settings_changed",
+  "game.shutdown_scheduled",
+  "game.shutdown_cancelled",
   "proxmox.unreachable",
   "proxmox.reachable",
 ] as const;
@@ -29,6 +31,7 @@ export type ArcadeEvent = {
   source: Source;
   upid: string | null;
   result: "ok" | "error" | null;
+  /** How long it took; for game.shutdown_scheduled, the notice given to the players before the shutdown begins. */
   durationMs: number | null;
   /** The game's state after this event. */
   state: string | null;

@@ -61,6 +61,7 @@ function readManifest(dir: string, file: string, problems: string[]): Game | und
     aspectRatio: m.aspectRatio ?? "16/9",
     upstream: m.upstream ?? new URL(probeUrl).origin,
     idleStopMinutes: m.idleStopMinutes,
+    multiplayer: m.multiplayer ?? false,
     dir,
   };
 }

@@ -74,6 +74,9 @@ export const gameManifestSchema = z
       .min(0, { error: "must be from 0 (never) to 1440 minutes" })
       .max(1440, { error: "must be from 0 (never) to 1440 minutes" })
       .optional(),
+    multiplayer: z
+      .boolean({ error: 'must be true or false without quotes, e.g. "multiplayer": true' })
+      .optional(),
   })
   .strict();
 
@@ -95,6 +98,8 @@ export type Game = {
   upstream: string;
   /** Minutes with nobody playing before the CT is shut down; undefined = the portal's default, 0 = never. */
   idleStopMinutes: number | undefined;
+  /** Players share one world (they join each other); false = everyone runs their own copy of the game. */
+  multiplayer: boolean;
   /** Folder that holds game.json. */
   dir: string;
 };

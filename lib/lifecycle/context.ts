@@ -6,6 +6,7 @@ import type { ProxmoxClient } from "../proxmox";
 import type { StatusBoard } from "../status/status-board";
 import type { OpRegistry } from "./op-registry";
 import type { ProbeResult } from "./probe-url";
+import type { ShutdownTimers } from "./shutdown-timers";
 
 export type LifecycleTiming = {
   taskPollMs: number;
@@ -13,6 +14,8 @@ export type LifecycleTiming = {
   probeIntervalMs: number;
   probeTimeoutMs: number;
   defaultShutdownTimeoutSec: number;
+  /** A restarted portal never carries out a planned shutdown sooner than this: reconnecting pages see it first. */
+  resumedShutdownNoticeMs: number;
 };
 
 export const defaultTiming: LifecycleTiming = {
@@ -21,6 +24,7 @@ export const defaultTiming: LifecycleTiming = {
   probeIntervalMs: 500,
   probeTimeoutMs: 2_000,
   defaultShutdownTimeoutSec: 30,
+  resumedShutdownNoticeMs: 15_000,
 };
 
 export type ProxmoxPort = Pick<ProxmoxClient, "listClusterContainers" | "getContainerStatus" | "powerContainer" | "getTaskStatus">;
@@ -34,6 +38,8 @@ export type LifecycleContext = {
   pending: PendingOpsStore;
   settings: GameSettingsStore;
   ops: OpRegistry;
+  /** Shutdowns announced to the players and waiting for their time, one per CT. */
+  shutdownTimers: ShutdownTimers;
   probe: (url: string, timeoutMs: number, publicHost?: string) => Promise<ProbeResult>;
   timing: LifecycleTiming;
   /** Node of each CT as last seen in /cluster/resources; fresher than game.json's optional "node". */

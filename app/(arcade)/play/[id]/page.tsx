@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PlayScreen } from "@/components/play/play-screen";
@@ -7,6 +7,20 @@ import { requireUser, viewerOf } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
 
 type Props = { params: Promise<{ id: string }> };
+
+/**
+ * This page only: the game reaches under a phone's notch and rounded corners (viewport-fit=cover, the page keeps
+ * its controls inside env(safe-area-inset-*)), and a pinch over the game never zooms the page. Chrome's "force
+ * enable zoom" setting still wins for those who need it; every other page zooms as usual.
+ */
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  maximumScale: 1,
+  userScalable: false,
+  viewportFit: "cover",
+  themeColor: "#000000",
+};
 
 function findGame(id: string) {
   return getControlPlane().catalogue.games.find((game) => game.id === id);
