@@ -8,7 +8,7 @@ import { buttonStyles } from "@/components/ui/styles";
 import { FloatingControls } from "./floating-controls";
 import { gameClaimsKey, portalFocusOf } from "./game-keys";
 import { ScreenButton } from "./screen-button";
-import { ShutdownBanner } from "./shutdown-banner";
+import { ShutdownAnnouncer, ShutdownBanner } from "./shutdown-banner";
 import { SidePanel, type SidePanelSlot, SidePanelToggle } from "./side-panel";
 import { usePresence } from "./use-presence";
 
@@ -73,7 +73,6 @@ export function GameFrame({ view, side }: Props) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (filled && event.key === "Escape") setFilled(false);
       if (event.defaultPrevented || !gameClaimsKey(event, portalFocusOf(event.target))) return;
       event.preventDefault();
       focusFrame();
@@ -82,7 +81,7 @@ export function GameFrame({ view, side }: Props) {
     // The frame may have loaded before hydration; focusing early is harmless and keys go to it from the start.
     focusFrame();
     return () => window.removeEventListener("keydown", onKey);
-  }, [focusFrame, filled]);
+  }, [focusFrame]);
 
   const onLoad = () => {
     focusFrame();
@@ -144,7 +143,7 @@ export function GameFrame({ view, side }: Props) {
         </span>
       </div>
       {!filled && (
-        <FloatingControls>
+        <FloatingControls notice={<ShutdownBanner view={view} placement="floating" />}>
           <ScreenButton frameRef={frameRef} filled={filled} onFill={fill} onChange={focusFrame} variant="floating" />
           {side && <SidePanelToggle slot={side} open={sideOpen} onToggle={setSideOpen} variant="floating" />}
         </FloatingControls>
@@ -158,7 +157,8 @@ export function GameFrame({ view, side }: Props) {
           Exit fill screen
         </button>
       )}
-      <ShutdownBanner view={view} />
+      <ShutdownAnnouncer view={view} />
+      {!filled && <ShutdownBanner view={view} placement="bar" />}
       <div className="flex min-h-0 flex-1 gap-3 max-lg:flex-col compact:flex-col">
         <div className="relative min-h-40 flex-1 compact:min-h-0">
           <div className="absolute inset-0 flex flex-col [container-type:size] compact:justify-center">
