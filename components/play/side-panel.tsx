@@ -47,14 +47,17 @@ export function SidePanel({ slot, open, onClose }: { slot: SidePanelSlot; open: 
     <aside
       id={panelId}
       aria-label={slot.label}
-      className={`min-h-0 shrink-0 overflow-y-auto lg:w-80 compact:fixed compact:inset-y-0 compact:right-0 compact:z-30 compact:w-[min(22rem,85vw)] compact:touch-pan-y compact:overscroll-contain compact:bg-zinc-950/95 compact:p-4 compact:pr-[calc(env(safe-area-inset-right)+1rem)] compact:pt-[calc(env(safe-area-inset-top)+1rem)] ${hidden}`}
+      className={`relative min-h-0 shrink-0 overflow-y-auto lg:w-80 max-lg:max-h-[35dvh] compact:fixed compact:inset-y-0 compact:right-0 compact:z-30 compact:max-h-none compact:w-[min(22rem,85vw)] compact:touch-pan-y compact:overscroll-contain compact:bg-zinc-950/95 compact:p-4 compact:pr-[calc(env(safe-area-inset-right)+1rem)] compact:pt-[calc(env(safe-area-inset-top)+1rem)] ${hidden}`}
     >
-      <div className="mb-2 hidden justify-end compact:flex">
-        <button type="button" onClick={onClose} className={`${buttonStyles.quiet} px-2.5 py-1`}>
-          Close
-        </button>
+      {/* Beside the frame the panel takes the frame's height and scrolls inside it, never growing the page. */}
+      <div className="lg:absolute lg:inset-0 lg:overflow-y-auto">
+        <div className="mb-2 hidden justify-end compact:flex">
+          <button type="button" onClick={onClose} className={`${buttonStyles.quiet} px-2.5 py-1`}>
+            Close
+          </button>
+        </div>
+        {slot.content}
       </div>
-      {slot.content}
     </aside>
   );
 }
