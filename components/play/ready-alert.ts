@@ -39,11 +39,12 @@ function announceReady(id: string, name: string, notify: boolean): () => void {
     };
   }
   const restore = () => {
-    if (document.visibilityState === "hidden") return;
-    document.removeEventListener("visibilitychange", restore);
+    document.removeEventListener("visibilitychange", onVisible);
     if (document.title === `▶ ${name} is ready`) document.title = title;
     for (const { link, href } of icons) if (href !== null) link.setAttribute("href", href);
   };
-  document.addEventListener("visibilitychange", restore);
+  const onVisible = () => document.visibilityState !== "hidden" && restore();
+  document.addEventListener("visibilitychange", onVisible);
+  // Also when the game stops being ready before the player comes back, or the page goes: the title would lie.
   return restore;
 }
