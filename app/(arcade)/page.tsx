@@ -20,7 +20,7 @@ export default async function HomePage() {
       <div className="mb-6 sm:mb-8">
         <h1 className="text-2xl font-black tracking-tight sm:text-3xl">Hi {user.name}, what are we playing?</h1>
         <p className="mt-1 text-sm text-zinc-400">
-          Games sleep until someone presses Play; the first one in wakes the server, everyone else joins.
+          Games sleep until someone presses Play. Everyone plays their own game; the first one in wakes the server.
         </p>
       </div>
       <ProxmoxNotice initial={games.map((g) => ({ id: g.id, state: g.state, reason: g.reason }))} />

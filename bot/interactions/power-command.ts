@@ -9,10 +9,11 @@ import { autocompleteGame, gameOption } from "./game-option";
  * override (Server Settings > Integrations); that is convenience only: the portal checks every call.
  */
 export function definePowerCommand(action: PowerAction, description: string): Command {
+  const data = arcadeCommand(action, description).setDefaultMemberPermissions("0").addStringOption(gameOption(true));
+  // The portal's default for a shutdown: a minute's countdown on the players' pages when anyone is playing.
+  if (action === "shutdown") data.addBooleanOption((option) => option.setName("now").setDescription("Skip the players' one-minute countdown"));
   return {
-    data: arcadeCommand(action, description)
-      .setDefaultMemberPermissions("0")
-      .addStringOption(gameOption(true)),
+    data,
     execute: (interaction, ctx) => runPower(interaction, ctx, action),
     autocomplete: autocompleteGame,
   };

@@ -55,6 +55,16 @@ export function formatNotification(event: ArcadeEventView, nameOf: (gameId: stri
       return message(stoppedLine(event, title));
     case "game.failed":
       return message(`❌ ${failedLine(event, name, title)}`);
+    case "game.shutdown_scheduled": {
+      const due = new Date(Date.parse(event.at) + (event.durationMs ?? 0));
+      return message(`⏳ ${who(event)} is shutting down ${title} ${time(due, TimestampStyles.RelativeTime)} ${fromWhere[event.source]}; players see a countdown.`);
+    }
+    case "game.shutdown_cancelled":
+      return message(
+        event.actor.kind === "system"
+          ? `↩️ The planned shutdown of ${title} was dropped${event.reason ? `: ${escapeMarkdown(clip(event.reason, REASON_MAX))}` : ""}.`
+          : `↩️ ${who(event)} called off the planned shutdown of ${title}; it keeps running.`,
+      );
     case "game.rebooting":
       return message(`🔄 ${who(event)} is rebooting ${title} ${fromWhere[event.source]}.`);
     case "game.started_externally":

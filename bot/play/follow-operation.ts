@@ -1,7 +1,7 @@
 import type { GameView } from "@/lib/api/schemas";
 import type { Links, MessagePayload } from "../format/payload";
 import type { GameBoard } from "../games/game-board";
-import { bootKinds, renderOutcome, renderProgress, renderStillRunning, type OperationKind } from "./render-progress";
+import { bootKinds, renderCalledOff, renderOutcome, renderProgress, renderStillRunning, type OperationKind } from "./render-progress";
 
 export type FollowPorts = {
   board: Pick<GameBoard, "subscribe" | "isLive">;
@@ -34,10 +34,15 @@ export type FollowOptions = {
 };
 
 function isSettled(kind: OperationKind, initial: GameView, view: GameView, stoppedForMs: number, timing: FollowTiming): boolean {
-  const changed = view.state !== initial.state || view.since !== initial.since;
+  const changed = view.state !== initial.state || view.since !== initial.since || view.scheduledShutdown?.at !== initial.scheduledShutdown?.at;
   if (!changed) return false;
   if (bootKinds.has(kind)) return view.state === "ready" || view.state === "failed" || (view.state === "stopped" && stoppedForMs >= timing.stoppedGraceMs);
-  return view.state === "stopped" || view.state === "failed";
+  return view.state === "stopped" || view.state === "failed" || isCalledOff(kind, initial, view);
+}
+
+/** A planned shutdown that an admin called off before its time: the game runs on, nothing more will happen. */
+export function isCalledOff(kind: OperationKind, initial: GameView, view: GameView): boolean {
+  return kind === "shutdown" && Boolean(initial.scheduledShutdown) && !view.scheduledShutdown && view.state === "ready";
 }
 
 // The portal's own clock for how long it took, so the reply agrees with the notification ("took 6.5 s").
@@ -77,10 +82,14 @@ export async function followOperation(ports: FollowPorts, options: FollowOptions
     for (;;) {
       const now = Date.now();
       stoppedSince = latest.state === "stopped" ? (stoppedSince ?? now) : null;
-      const elapsedMs = now - startedAt;
+      // After a planned shutdown's countdown, the time that counts is the shutdown's own, as the portal measures it.
+      const stopBegan = kind === "shutdown" && latest.state === "stopping" && latest.opStartedAt ? Date.parse(latest.opStartedAt) : NaN;
+      const elapsedMs = now - (Number.isFinite(stopBegan) && stopBegan > startedAt ? stopBegan : startedAt);
       let payload: MessagePayload;
       let final = true;
-      if (isSettled(kind, initial, latest, stoppedSince === null ? 0 : now - stoppedSince, timing)) payload = renderOutcome(kind, latest, links, portalDuration(latest) ?? elapsedMs);
+      if (isSettled(kind, initial, latest, stoppedSince === null ? 0 : now - stoppedSince, timing)) {
+        payload = isCalledOff(kind, initial, latest) ? renderCalledOff(latest) : renderOutcome(kind, latest, links, portalDuration(latest) ?? elapsedMs);
+      }
       else if (now - requestedAt >= timing.maxMs) payload = renderStillRunning(latest, links, elapsedMs);
       else {
         payload = renderProgress({ kind, view: latest, elapsedMs, userId });

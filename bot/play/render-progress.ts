@@ -1,4 +1,4 @@
-import { escapeMarkdown } from "discord.js";
+import { escapeMarkdown, time, TimestampStyles } from "discord.js";
 import type { PowerAction } from "@/lib/api/client";
 import type { GameView } from "@/lib/api/schemas";
 import { describeStage } from "../format/game-state";
@@ -13,7 +13,8 @@ type Progress = { kind: OperationKind; view: GameView; elapsedMs: number; userId
 function etaLine(view: GameView, elapsedMs: number): string {
   if (!view.eta) return `no boot time recorded yet; gives up after ${view.bootTimeoutSec} s`;
   const usual = formatSeconds(view.eta.medianMs);
-  return elapsedMs <= view.eta.medianMs ? `usually ready in about ${usual}` : `taking longer than usual (about ${usual}); gives up after ${view.bootTimeoutSec} s`;
+  // The portal's words: slower than the median is normal for one boot in two; only past nine in ten is it slow.
+  return elapsedMs <= (view.eta.p90Ms ?? view.eta.medianMs) ? `usually ready in about ${usual}` : `taking longer than usual (about ${usual}); gives up after ${view.bootTimeoutSec} s`;
 }
 
 function bootLine(kind: OperationKind, view: GameView): string {
@@ -28,6 +29,11 @@ function bootLine(kind: OperationKind, view: GameView): string {
 /** The message shown while an operation runs: what is happening, for how long, and how long it usually takes. */
 export function renderProgress({ kind, view, elapsedMs, userId }: Progress): MessagePayload {
   const elapsed = `Elapsed ${formatElapsed(elapsedMs)}`;
+  if (kind === "shutdown" && view.state === "ready" && view.scheduledShutdown) {
+    const playing = view.playerCount === 0 ? "nobody is playing now" : view.playerCount === 1 ? "1 player sees the countdown" : `${view.playerCount} players see the countdown`;
+    const when = time(new Date(view.scheduledShutdown.at), TimestampStyles.RelativeTime);
+    return message(`⏳ ${gameTitle(view.name)} shuts down ${when}; ${playing}. An admin can call it off on the portal's admin page.`);
+  }
   if (!bootKinds.has(kind)) {
     const verb = kind === "stop" ? "Force-stopping" : "Shutting down";
     const limit = kind === "shutdown" ? ` · forced after ${view.shutdownTimeoutSec} s if it does not go down` : "";
@@ -66,6 +72,11 @@ export function renderOutcome(kind: OperationKind, view: GameView, links: Links,
     return message(`❌ ${title} could not be ${kind === "stop" ? "stopped" : "shut down"}${reason}.${next}`);
   }
   return message(`⏹️ ${title} is ${kind === "stop" ? "stopped" : "shut down"} (took ${formatSeconds(tookMs)}).`);
+}
+
+/** A planned shutdown was called off before its time. */
+export function renderCalledOff(view: GameView): MessagePayload {
+  return message(`↩️ The planned shutdown of ${gameTitle(view.name)} was called off; it keeps running.`);
 }
 
 /** When Discord's 15-minute interaction window is about to close before the operation settled. */

@@ -39,7 +39,8 @@ export async function runPower(interaction: ChatInputCommandInteraction, ctx: Bo
   const requestedAt = Date.now();
   const as = await actingUserOf(interaction);
   const game = await resolveGameOrThrow(interaction.options.getString("game", true), ctx.catalogue);
-  const view = await ctx.arcade.power(game.id, action, as);
+  const now = action === "shutdown" && interaction.options.getBoolean("now") === true;
+  const view = await ctx.arcade.power(game.id, action, as, now ? { delaySec: 0 } : undefined);
   const kind: OperationKind = action;
   if (action === "start" && view.state === "ready") {
     await interaction.editReply(renderReady(view, ctx.links, null));

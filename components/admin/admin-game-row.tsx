@@ -3,7 +3,7 @@
 import type { GameView } from "@/lib/api/schemas";
 import { formatBytes, formatCpu } from "@/components/format/display";
 import { formatUptime } from "@/components/format/durations";
-import { stateHint } from "@/components/format/game-state";
+import { cardLine } from "@/components/games/card-words";
 import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";
 import { PlayersLine } from "@/components/games/players-line";
@@ -31,7 +31,7 @@ export function AdminGameRow({ initial, settings, playable }: { initial: GameVie
   const ct = view.ct;
   const running = ct?.status === "running" && view.state !== "stopped";
   const uptime = running && ct ? ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
-  const hint = stateHint(view);
+  const hint = cardLine(view, now);
 
   return (
     <article aria-labelledby={`admin-${view.id}`} data-game={view.id} className={`${panel} flex flex-col gap-4 p-4 sm:p-5`}>
@@ -56,7 +56,7 @@ export function AdminGameRow({ initial, settings, playable }: { initial: GameVie
       <PowerActions view={view} />
       <div className="border-t border-white/10 pt-3">
         <h4 className="mb-2 text-xs font-semibold uppercase tracking-widest text-zinc-400">Settings</h4>
-        <SettingsForm {...settings} />
+        <SettingsForm {...settings} live={view} />
       </div>
     </article>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { buttonStyles } from "@/components/ui/styles";
 
 type Props = {
@@ -11,13 +11,15 @@ type Props = {
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Choices that belong to the question (e.g. when to shut down), between the text and the buttons. */
+  children?: ReactNode;
 };
 
 /**
  * A modal question before a destructive action. The native <dialog> traps focus, closes on Escape and gives
  * focus back to the button that opened it; Cancel takes the focus first so Enter never confirms by accident.
  */
-export function ConfirmDialog({ open, title, body, confirmLabel, danger, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, body, confirmLabel, danger, onConfirm, onCancel, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
 
@@ -42,6 +44,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, danger, onConfi
       <p id={`${id}-body`} className="mt-2 text-sm text-zinc-300">
         {body}
       </p>
+      {children}
       <div className="mt-6 flex justify-end gap-3">
         <button type="button" autoFocus onClick={onCancel} className={buttonStyles.secondary}>
           Cancel

@@ -3,8 +3,10 @@
 import { useId, useState } from "react";
 import type { GameView } from "@/lib/api/schemas";
 import { gameStore } from "@/components/live/game-store";
+import { useNow } from "@/components/live/use-now";
 import { buttonStyles, focusRing } from "@/components/ui/styles";
 import { callApi } from "@/components/live/api-call";
+import { idleSleepPreview } from "./idle-preview";
 
 export type GameSettingsProps = {
   gameId: string;
@@ -16,17 +18,22 @@ export type GameSettingsProps = {
   defaults: { bootTimeoutSec: number; shutdownTimeoutSec: number; idleStopMinutes: number };
 };
 
+/** The game as it is now, so a new idle setting can say what it would do before it is saved. */
+type LiveGame = Parameters<typeof idleSleepPreview>[0];
+
 const toField = (value: number | null) => (value === null ? "" : String(value));
 const fromField = (value: string) => (value.trim() === "" ? null : Number(value));
 
 /** Boot and shutdown timeouts and the idle auto-stop of one game, stored in the database; empty means the default. */
-export function SettingsForm({ gameId, name, bootTimeoutSec, shutdownTimeoutSec, idleStopMinutes, defaults }: GameSettingsProps) {
+export function SettingsForm({ gameId, name, bootTimeoutSec, shutdownTimeoutSec, idleStopMinutes, defaults, live }: GameSettingsProps & { live: LiveGame }) {
   const id = useId();
   const [boot, setBoot] = useState(toField(bootTimeoutSec));
   const [shutdown, setShutdown] = useState(toField(shutdownTimeoutSec));
   const [idle, setIdle] = useState(toField(idleStopMinutes));
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const now = useNow(1000);
+  const idlePreview = now === null ? null : idleSleepPreview(live, idle.trim() === "" ? defaults.idleStopMinutes : Number(idle), now);
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -54,11 +61,14 @@ export function SettingsForm({ gameId, name, bootTimeoutSec, shutdownTimeoutSec,
       </label>
       <label htmlFor={`${id}-idle`} className="flex flex-col gap-1 text-xs text-zinc-400">
         Sleep after idle (min, 0 = never)
-        <input id={`${id}-idle`} name="idleStopMinutes" type="number" inputMode="numeric" min={0} max={1440} step={1} value={idle} placeholder={String(defaults.idleStopMinutes)} onChange={(e) => setIdle(e.target.value)} className={input} />
+        <input id={`${id}-idle`} name="idleStopMinutes" type="number" inputMode="numeric" min={0} max={1440} step={1} value={idle} placeholder={String(defaults.idleStopMinutes)} onChange={(e) => setIdle(e.target.value)} aria-describedby={`${id}-idle-preview`} className={input} />
       </label>
       <button type="submit" disabled={saving} className={`${buttonStyles.secondary} px-3 py-1.5`}>
         {saving ? "Saving…" : "Save"}
       </button>
+      <p id={`${id}-idle-preview`} data-testid="idle-preview" className="min-h-4 basis-full text-xs text-amber-200">
+        {idlePreview}
+      </p>
       <p className="basis-full text-xs text-zinc-400">An empty field uses the default, shown in grey.</p>
       <p role="status" className={`min-h-5 basis-full text-xs ${result?.ok === false ? "text-rose-300" : "text-emerald-300"}`}>
         {result?.text}

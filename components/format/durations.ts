@@ -39,11 +39,14 @@ export function formatEta(eta: GameView["eta"]): string | null {
   return `usually ready in ~${roughly(eta.medianMs)}`;
 }
 
-/** What to expect while a boot runs: time left against the usual boot, or that it takes longer than usual. */
+/**
+ * What to expect while a boot runs: time left against the usual (median) boot, then "any moment now", and only
+ * past the 90th percentile of recorded boots that it takes longer than usual (half of all boots pass the median).
+ */
 export function formatRemaining(eta: GameView["eta"], elapsedMs: number): string | null {
   if (!eta) return null;
   const left = eta.medianMs - elapsedMs;
-  if (left <= 0) return "taking longer than usual";
+  if (left <= 0) return elapsedMs > (eta.p90Ms ?? eta.medianMs) ? "taking longer than usual" : "any moment now";
   return `about ${roughly(left)} left`;
 }
 

@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import type { GameView } from "@/lib/api/schemas";
-import { formatEta, formatUptime } from "@/components/format/durations";
-import { stateHint } from "@/components/format/game-state";
+import { formatUptime } from "@/components/format/durations";
 import { gameStore } from "@/components/live/game-store";
 import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";
 import { requestPlay } from "@/components/play/play-request";
 import { StateBadge } from "@/components/ui/state-badge";
 import { RecordLine } from "@/components/scores/record-line";
+import { cardEta, cardLine, playLabel as playWords } from "./card-words";
 import { PlayersLine } from "./players-line";
 import { buttonStyles } from "@/components/ui/styles";
 
@@ -20,9 +20,9 @@ export function GameCardLive({ initial }: { initial: GameView }) {
   // Proxmox's resource list lags a stop by a few seconds: uptime only counts while the game is up.
   const running = view.ct?.status === "running" && (view.state === "ready" || view.state === "stopping");
   const uptime = running && view.ct ? view.ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
-  const eta = view.state === "ready" ? null : formatEta(view.eta);
-  const playLabel = view.state === "ready" ? "Play now" : view.state === "starting" ? "Join" : "Play";
-  const showPeople = view.state === "ready" && (view.players.length > 0 || view.idleStopAt !== null);
+  const eta = cardEta(view);
+  const playLabel = playWords(view);
+  const showPeople = view.state === "ready" && !view.scheduledShutdown && (view.players.length > 0 || view.idleStopAt !== null);
 
   const onPlay = (event: React.MouseEvent<HTMLAnchorElement>) => {
     // A new tab or window opens the Play screen, which asks for itself.
@@ -37,7 +37,7 @@ export function GameCardLive({ initial }: { initial: GameView }) {
         {eta && <span className="text-xs text-zinc-400">{eta}</span>}
       </div>
       <p className={`min-h-10 text-sm ${view.state === "failed" || view.state === "unknown" ? "text-rose-200" : "text-zinc-400"}`}>
-        {showPeople ? <PlayersLine players={view.players} count={view.playerCount} idleStopAt={view.idleStopAt} now={now} /> : stateHint(view)}
+        {showPeople ? <PlayersLine players={view.players} count={view.playerCount} idleStopAt={view.idleStopAt} now={now} /> : cardLine(view, now)}
       </p>
       <RecordLine records={view.records} />
       <dl className="grid grid-cols-2 gap-2 text-xs">

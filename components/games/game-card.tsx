@@ -31,6 +31,7 @@ export function GameCard({ game, eager }: { game: GameView; eager: boolean }) {
           {game.name}
         </h2>
         {game.description && <p className="line-clamp-3 text-sm text-zinc-400">{game.description}</p>}
+        {game.multiplayer && <p className="text-xs font-semibold text-cyan-200">Multiplayer: everyone joins the same game.</p>}
         <GameCardLive initial={game} />
       </div>
     </article>

@@ -6,13 +6,15 @@ import { bootProgress, elapsedSince, formatDuration, formatEta, formatRemaining 
 import { stageSteps } from "@/components/format/game-state";
 import { useNow } from "@/components/live/use-now";
 import { buttonStyles, panel } from "@/components/ui/styles";
+import { NotifyButton } from "./notify-button";
+import { bootWords } from "./play-words";
 
-type Props = { view: GameView; askedAt: number | null; waitingForStop: boolean };
+type Props = { view: GameView; askedAt: number | null; waitingForStop: boolean; notify: { armed: boolean; onArm: () => void } };
 
 const marks = { done: "✓", current: "", todo: "" } as const;
 
 /** The boot's named stages with the time spent and what past boots took, until the game answers. */
-export function BootProgress({ view, askedAt, waitingForStop }: Props) {
+export function BootProgress({ view, askedAt, waitingForStop, notify }: Props) {
   const now = useNow(250);
   // Until the server confirms the start, "Start requested" is where we are; an older operation's clock is not ours.
   const starting = view.state === "starting";
@@ -20,19 +22,22 @@ export function BootProgress({ view, askedAt, waitingForStop }: Props) {
   const current = steps.find((s) => s.status === "current");
   const startedAt = starting && view.opStartedAt ? Date.parse(view.opStartedAt) : askedAt;
   const elapsed = now === null ? 0 : elapsedSince(startedAt, now);
-  const progress = bootProgress(view.eta, elapsed);
-  const remaining = formatRemaining(view.eta, elapsed);
+  const words = bootWords(view);
+  // The recorded times are cold starts; a reboot also waits for the shutdown, so they would promise too much.
+  const eta = words.note ? null : view.eta;
+  const progress = bootProgress(eta, elapsed);
+  const remaining = formatRemaining(eta, elapsed);
 
   return (
     <section aria-labelledby="boot-title" className={`${panel} mx-auto mt-6 w-full max-w-xl p-6 sm:mt-10 sm:p-8`}>
-      <p className="text-xs font-semibold uppercase tracking-widest text-fuchsia-300">Waking the server</p>
+      <p className="text-xs font-semibold uppercase tracking-widest text-fuchsia-300">{words.eyebrow}</p>
       <h1 id="boot-title" className="mt-1 text-2xl font-black">
-        Starting {view.name}
+        {words.title}
       </h1>
       <p className="mt-1 min-h-5 text-sm text-zinc-400">
         {waitingForStop
           ? "It is being shut down right now; it starts again as soon as that has finished."
-          : (formatEta(view.eta) ?? "The first start takes a little longer: there is no history yet.")}
+          : (words.note ?? formatEta(view.eta) ?? "The first start takes a little longer: there is no history yet.")}
       </p>
 
       <div className="mt-6 flex items-baseline justify-between text-sm">
@@ -46,7 +51,7 @@ export function BootProgress({ view, askedAt, waitingForStop }: Props) {
       </div>
       <div
         role="progressbar"
-        aria-label={`Starting ${view.name}`}
+        aria-label={words.title}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={progress === null ? undefined : Math.round(progress * 100)}
@@ -82,11 +87,12 @@ export function BootProgress({ view, askedAt, waitingForStop }: Props) {
       <p aria-live="polite" className="sr-only">
         {current ? `${view.name}: ${current.label}` : ""}
       </p>
-      {view.by && <p className="mt-4 text-xs text-zinc-400">Started by {view.by.name}</p>}
-      <div className="mt-6">
+      {view.by && !words.note && <p className="mt-4 text-xs text-zinc-400">Started by {view.by.name}</p>}
+      <div className="mt-6 flex flex-wrap items-center justify-between gap-3">
         <Link href="/" className={buttonStyles.quiet}>
           ← Back to the arcade
         </Link>
+        <NotifyButton armed={notify.armed} onArm={notify.onArm} />
       </div>
     </section>
   );

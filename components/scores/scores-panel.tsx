@@ -6,8 +6,7 @@ import { useFeedStatus } from "@/components/live/use-live";
 import { Avatar } from "@/components/ui/avatar";
 import { focusRing, panel } from "@/components/ui/styles";
 import { Leaderboard } from "./leaderboard";
-import { formatScore, playerWithStatus } from "./score-format";
-import { ScoreToast } from "./score-toast";
+import { playerWithStatus } from "./score-format";
 import { scoreStore } from "./score-store";
 
 function PlayingNow({ players }: { players: GameView["players"] }) {
@@ -29,76 +28,55 @@ function PlayingNow({ players }: { players: GameView["players"] }) {
   );
 }
 
-// Beside the game from this width on (Tailwind's lg); narrower, the panel is folded under the game like Controls.
-const WIDE = "(min-width: 1024px)";
-
 /**
- * Beside the game: who is playing (with what their game says they are doing) and the top 10 per board, live
- * over the page's event stream. Loaded when the page opens and again whenever the stream comes back. It takes
- * no height of its own beside the game (the frame decides the row's height), and on a narrow screen it starts
- * folded so the game keeps the screen.
+ * Who is playing (with what their game says they are doing) and the top 10 per board, live over the page's event
+ * stream: the content of the play page's side panel (components/play/side-panel.tsx decides where it shows).
+ * Loaded when the page opens and again whenever the stream comes back.
  */
 export function ScoresPanel({ view }: { view: GameView }) {
   const scores = useSyncExternalStore(scoreStore.subscribe, () => scoreStore.get(view.id), () => undefined);
   const feed = useFeedStatus();
   const [chosen, setChosen] = useState<string | null>(null);
-  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     if (feed === "connecting" || feed === "live") void scoreStore.reload(view.id);
   }, [feed, view.id]);
-  useEffect(() => {
-    const wide = window.matchMedia(WIDE);
-    const follow = () => wide.matches && setOpen(true);
-    follow();
-    wide.addEventListener("change", follow);
-    return () => wide.removeEventListener("change", follow);
-  }, []);
 
   const boards = scores?.boards ?? [];
   const board = boards.find((b) => (b.mode ?? "") === chosen) ?? boards[0];
-  const record = view.records[0];
 
   return (
-    <aside aria-label="Scores and players" className="relative shrink-0 lg:w-72">
-      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)} className={`${panel} p-4 lg:absolute lg:inset-0 lg:overflow-y-auto`}>
-        <summary className="cursor-pointer select-none text-sm font-semibold text-zinc-200 lg:hidden">
-          Top 10{record ? ` · ${record.name} ${formatScore(record.score)}` : ""}
-        </summary>
-        <div className="pt-3 lg:pt-0">
-          <PlayingNow players={view.players} />
-          <h2 id="scores-title" className="mb-2 text-xs font-semibold uppercase tracking-widest text-zinc-400">
-            Top 10
-          </h2>
-          {boards.length > 1 && (
-            <div role="group" aria-label="Boards" className="mb-2 flex flex-wrap gap-1">
-              {boards.map((b) => (
-                <button
-                  key={b.mode ?? ""}
-                  type="button"
-                  aria-pressed={b === board}
-                  onClick={() => setChosen(b.mode ?? "")}
-                  className={`rounded-full px-2.5 py-0.5 text-xs ${b === board ? "bg-fuchsia-500 text-white" : "bg-white/10 text-zinc-300"} ${focusRing}`}
-                >
-                  {b.mode ?? "Normal"}
-                </button>
-              ))}
-            </div>
-          )}
-          {!scores && <p className="px-2 py-1 text-sm text-zinc-400">Loading scores…</p>}
-          {scores && !board && <p className="px-2 py-1 text-sm text-zinc-400">No scores yet: be the first.</p>}
-          {scores && board && (
-            <Leaderboard
-              gameId={view.id}
-              title={`Top 10 of ${view.name}${board.mode === null ? "" : ` (${board.mode})`}`}
-              board={board}
-              youKey={scores.you?.key ?? null}
-              canDelete={scores.canDelete}
-            />
-          )}
+    <div className={`${panel} p-4`}>
+      <PlayingNow players={view.players} />
+      <h2 id="scores-title" className="mb-2 text-xs font-semibold uppercase tracking-widest text-zinc-400">
+        Top 10
+      </h2>
+      {boards.length > 1 && (
+        <div role="group" aria-label="Boards" className="mb-2 flex flex-wrap gap-1">
+          {boards.map((b) => (
+            <button
+              key={b.mode ?? ""}
+              type="button"
+              aria-pressed={b === board}
+              onClick={() => setChosen(b.mode ?? "")}
+              className={`rounded-full px-2.5 py-0.5 text-xs ${b === board ? "bg-fuchsia-600 text-white" : "bg-white/10 text-zinc-300"} ${focusRing}`}
+            >
+              {b.mode ?? "Normal"}
+            </button>
+          ))}
         </div>
-      </details>
-      <ScoreToast gameId={view.id} gameName={view.name} />
-    </aside>
+      )}
+      {!scores && <p className="px-2 py-1 text-sm text-zinc-400">Loading scores…</p>}
+      {scores && !board && <p className="px-2 py-1 text-sm text-zinc-400">No scores yet: be the first.</p>}
+      {scores && board && (
+        <Leaderboard
+          gameId={view.id}
+          title={`Top 10 of ${view.name}${board.mode === null ? "" : ` (${board.mode})`}`}
+          board={board}
+          youKey={scores.you?.key ?? null}
+          canDelete={scores.canDelete}
+        />
+      )}
+    </div>
   );
 }

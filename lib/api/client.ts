@@ -33,7 +33,8 @@ export type ArcadeClient = {
   getGame(id: string, as?: CallAs): Promise<GameView>;
   /** Ensure ready; `alreadyReady` is true when the portal answered 200 rather than 202. */
   play(id: string, as?: CallAs): Promise<{ game: GameView; alreadyReady: boolean }>;
-  power(id: string, action: PowerAction, as?: CallAs): Promise<GameView>;
+  /** `delaySec` for shutdown: 0 = now; left out = the portal's default (60 s when someone is playing). */
+  power(id: string, action: PowerAction, as?: CallAs, options?: { delaySec?: number }): Promise<GameView>;
   /** The game's boards (GET /api/v1/games/{id}/scores); `since`/`until` limit them to runs in that window. */
   getScores(id: string, query?: { limit?: number; since?: Date; until?: Date }, as?: CallAs): Promise<ScoreBoards>;
   health(): Promise<z.infer<typeof healthSchema>>;
@@ -45,12 +46,14 @@ export function createArcadeClient(options: ArcadeClientOptions): ArcadeClient {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
 
-  async function call<T>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, as: CallAs): Promise<{ status: number; body: T }> {
+  async function call<T>(method: "GET" | "POST", path: string, schema: z.ZodType<T>, as: CallAs, body?: unknown): Promise<{ status: number; body: T }> {
     const headers: Record<string, string> = { authorization: `Bearer ${options.token}`, accept: "application/json" };
     if (as) headers[ACTING_USER_HEADER] = encodeActingUser(as);
+    if (body !== undefined) headers["content-type"] = "application/json";
     let response: Response;
     try {
-      response = await doFetch(`${baseUrl}${path}`, { method, headers, signal: AbortSignal.timeout(timeoutMs) });
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      response = await doFetch(`${baseUrl}${path}`, { method, headers, body: payload, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       throw unreachableError(baseUrl, error);
     }
@@ -82,7 +85,10 @@ export function createArcadeClient(options: ArcadeClientOptions): ArcadeClient {
       const { status, body } = await call("POST", `${gamePath(id)}/play`, gameViewSchema, as);
       return { game: body, alreadyReady: status === 200 };
     },
-    power: async (id, action, as) => (await call("POST", `${gamePath(id)}/${action}`, gameViewSchema, as)).body,
+    power: async (id, action, as, power) => {
+      const body = action === "shutdown" && power?.delaySec !== undefined ? { delaySec: power.delaySec } : undefined;
+      return (await call("POST", `${gamePath(id)}/${action}`, gameViewSchema, as, body)).body;
+    },
     health: async () => (await call("GET", "/api/health", healthSchema, undefined)).body,
     getScores: async (id, query = {}, as) => {
       const params = new URLSearchParams();

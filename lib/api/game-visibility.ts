@@ -1,6 +1,9 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { type Actor, type AuthzConfig, can } from "../authz";
+import { IDLE_REASON } from "./idle-reason";
 import type { GameView } from "./schemas";
+
+type ActorRef = NonNullable<GameView["by"]>;
 
 /**
  * Who is looking: `full` for those who may read the audit (admins, the bare API token), who see UPIDs, who did
@@ -35,6 +38,10 @@ export function friendlyReason(state: GameView["state"], reason: string | null):
     if (/^could not (shut down|stop)\b/i.test(reason)) return "The game's server could not be stopped.";
     return "The game's server could not be started.";
   }
+  if (state === "stopping" || state === "stopped") {
+    // The idle auto-stop's own words ("nobody played for 30 min") name nothing internal: players may read them.
+    return IDLE_REASON.test(reason) ? reason : null;
+  }
   if (state === "unknown") {
     if (/is not in the Proxmox cluster/i.test(reason)) return "The game's server is not set up yet.";
     if (/node .* is not reporting/i.test(reason)) return "The machine that hosts this game is not reporting right now.";
@@ -52,12 +59,14 @@ export function friendlyReason(state: GameView["state"], reason: string | null):
 export function visibleGameView(view: GameView, viewer: Viewer): GameView {
   if (viewer.full) return view;
   const self = viewer.discordId;
+  const actor = (by: ActorRef): ActorRef => ({ kind: by.kind, id: by.kind === "user" && by.id === self ? self : null, name: by.name });
   return {
     ...view,
     upid: null,
     reason: friendlyReason(view.state, view.reason),
-    by: view.by && { kind: view.by.kind, id: view.by.kind === "user" && view.by.id === self ? self : null, name: view.by.name },
+    by: view.by && actor(view.by),
     players: view.players.map((p) => (p.id === self ? p : { ...p, id: opaquePlayerId(p.id), avatarUrl: null })),
+    scheduledShutdown: view.scheduledShutdown && { at: view.scheduledShutdown.at, by: actor(view.scheduledShutdown.by) },
     // A record names its holder by display name; the picture (a Discord avatar URL carries the id) stays out.
     records: view.records.map((record) => ({ ...record, avatarUrl: null })),
   };

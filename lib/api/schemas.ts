@@ -7,6 +7,7 @@ export const gameStateSchema = z.enum(["stopped", "starting", "ready", "stopping
 export const startStageSchema = z.enum(["requested", "container_starting", "container_running", "waiting_for_game", "ready"]);
 export const sourceSchema = z.enum(["web", "discord", "api", "auto"]);
 export const actorRefSchema = z.object({ kind: z.enum(["user", "token", "system"]), id: z.string().nullable(), name: z.string() });
+export const operationKindSchema = z.enum(["start", "adopt", "reboot", "shutdown", "stop"]);
 
 export const gameViewSchema = z.object({
   id: z.string(),
@@ -35,7 +36,8 @@ export const gameViewSchema = z.object({
   upid: z.string().nullable(),
   by: actorRefSchema.nullable(),
   opStartedAt: z.string().nullable(),
-  eta: z.object({ medianMs: z.number(), samples: z.number() }).nullable(),
+  /** Recorded cold boots: the median is "usually ready in", above the 90th percentile is "taking longer than usual". */
+  eta: z.object({ medianMs: z.number(), p90Ms: z.number().optional(), samples: z.number() }).nullable(),
   bootTimeoutSec: z.number(),
   shutdownTimeoutSec: z.number(),
   /** Who has the game open now (play-page heartbeats): the first MAX_PLAYERS_SHOWN by name, with what they are doing. */
@@ -48,6 +50,15 @@ export const gameViewSchema = z.object({
   idleStopAt: z.string().nullable(),
   /** Each score board's record (more than 0 points), the default board first. */
   records: z.array(gameRecordSchema),
+  /**
+   * The next three are optional so a client still understands a portal from before them. What the operation in
+   * progress (or the last one) is: "reboot" while `starting` is a restart.
+   */
+  operation: operationKindSchema.nullable().optional(),
+  /** A shutdown announced to the players: it begins at `at` unless an admin cancels it. */
+  scheduledShutdown: z.object({ at: z.string(), by: actorRefSchema }).nullable().optional(),
+  /** The game is one shared world (game.json "multiplayer": true): others join it; otherwise each plays their own. */
+  multiplayer: z.boolean().optional(),
 });
 export type GameView = z.infer<typeof gameViewSchema>;
 
@@ -86,6 +97,13 @@ export const powerActionSchema = z.enum(["start", "shutdown", "stop", "reboot"],
   error: "The action must be one of start, shutdown, stop or reboot.",
 });
 export type PowerAction = z.infer<typeof powerActionSchema>;
+
+/** POST /games/{id}/shutdown may say when: 0 = now; left out = 60 s when someone is playing, else now. */
+export const shutdownBodySchema = z
+  .object({
+    delaySec: z.number({ error: "delaySec must be a number of seconds (0 = now)" }).int().min(0).max(3600).optional(),
+  })
+  .strict();
 
 export const settingsBodySchema = z
   .object({

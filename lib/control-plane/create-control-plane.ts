@@ -58,6 +58,7 @@ export function createControlPlane(options: ControlPlaneOptions) {
     console.warn("PROXMOX_INSECURE_TLS=1: the Proxmox certificate is NOT verified. Set PROXMOX_CA_FILE or PROXMOX_FINGERPRINT instead.");
   }
   lifecycle.resumePendingOps();
+  lifecycle.resumeScheduledShutdowns();
   watcher.start();
   // Presence expiry and idle auto-stop need no Proxmox call: a local check every 15 s is plenty for minutes.
   const housekeeping = setInterval(() => {

@@ -25,4 +25,7 @@ export function updateGameSettings(
   cp.events.append({ type: "game.settings_changed", gameId: game.id, gameName: game.name, vmid: game.vmid, actor, source: caller.source, result: "ok", reason: changes.join(", ") });
   // Views carry the effective timeouts: push the new one to open pages.
   cp.hub.refresh(game.id);
+  // A shorter idle time may already have passed: the game goes to sleep now, as the settings form said it would,
+  // not at the next housekeeping round.
+  if (next.idleStopMinutes !== current.idleStopMinutes) cp.lifecycle.stopIdleGames(cp.presence, cp.env.idleStopMinutes);
 }

@@ -42,6 +42,12 @@ export function describeEvent(event: NewEvent): string {
       return `${game} was stopped outside the arcade${event.reason ? ` ${event.reason}` : ""}`;
     case "game.unknown":
       return `${game} cannot be seen right now${reason}`;
+    case "game.shutdown_scheduled":
+      return `${who} is shutting down ${game} in ${Math.round((event.durationMs ?? 0) / 1000)} s ${fromWhere[event.source]}; the players see a countdown`;
+    case "game.shutdown_cancelled":
+      return event.actor.kind === "system"
+        ? `The planned shutdown of ${game} was dropped${reason}`
+        : `${who} cancelled the planned shutdown of ${game} ${fromWhere[event.source]}`;
     case "game.settings_changed":
       return `${who} changed the settings of ${game}${reason}`;
     case "score.record": {

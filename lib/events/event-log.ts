@@ -157,6 +157,17 @@ export class EventLog {
   }
 
   /**
+   * The game's latest event that began or ended a planned shutdown, or an operation that overtook one: a restarted
+   * portal finds a shutdown still waiting for its time when that event is `game.shutdown_scheduled`.
+   */
+  lastShutdownPlan(gameId: string): ArcadeEvent | null {
+    const sql = `SELECT * FROM events WHERE game_id = ? AND type IN ('game.shutdown_scheduled', 'game.shutdown_cancelled', 'game.stopping',
+      'game.stopped', 'game.stopped_externally', 'game.starting', 'game.rebooting') ORDER BY id DESC LIMIT 1`;
+    const row = this.db.prepare(sql).get(gameId) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  /**
    * Durations of the game's most recent cold boots, newest first: the ETA's raw material. A cold boot is a ready
    * that followed our own start task (a vzstart UPID); reboots, adopted CTs and already-running ones would skew it.
    */

@@ -13,6 +13,8 @@ export const eventTypes = [
   "game.settings_changed",
   "score.record",
   "score.deleted",
+  "game.shutdown_scheduled",
+  "game.shutdown_cancelled",
   "proxmox.unreachable",
   "proxmox.reachable",
 ] as const;
@@ -31,6 +33,7 @@ export type ArcadeEvent = {
   source: Source;
   upid: string | null;
   result: "ok" | "error" | null;
+  /** How long it took; for game.shutdown_scheduled, the notice given to the players before the shutdown begins. */
   durationMs: number | null;
   /** The game's state after this event. */
   state: string | null;

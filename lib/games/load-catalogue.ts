@@ -63,6 +63,7 @@ function readManifest(dir: string, file: string, problems: string[]): Game | und
     upstream: m.upstream ?? new URL(probeUrl).origin,
     idleStopMinutes: m.idleStopMinutes,
     maxScore: m.maxScore ?? DEFAULT_MAX_SCORE,
+    multiplayer: m.multiplayer ?? false,
     dir,
   };
 }

@@ -80,6 +80,9 @@ export const gameManifestSchema = z
       .min(1, { error: `must be from 1 to ${Number.MAX_SAFE_INTEGER}` })
       .max(Number.MAX_SAFE_INTEGER, { error: `must be from 1 to ${Number.MAX_SAFE_INTEGER}` })
       .optional(),
+    multiplayer: z
+      .boolean({ error: 'must be true or false without quotes, e.g. "multiplayer": true' })
+      .optional(),
   })
   .strict();
 
@@ -103,6 +106,8 @@ export type Game = {
   idleStopMinutes: number | undefined;
   /** The highest score the portal accepts for one run; more is refused as a cheat or a bug. */
   maxScore: number;
+  /** Players share one world (they join each other); false = everyone runs their own copy of the game. */
+  multiplayer: boolean;
   /** Folder that holds game.json. */
   dir: string;
 };

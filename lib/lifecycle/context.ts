@@ -6,6 +6,7 @@ import type { ProxmoxClient } from "../proxmox";
 import type { StatusBoard } from "../status/status-board";
 import type { OpRegistry } from "./op-registry";
 import type { ProbeResult } from "./probe-url";
+import type { ShutdownTimers } from "./shutdown-timers";
 
 export type LifecycleTiming = {
   taskPollMs: number;
@@ -15,6 +16,8 @@ export type LifecycleTiming = {
   defaultShutdownTimeoutSec: number;
   /** How long after an hastop task an HA-managed CT may still run: the HA manager acts in rounds of about 10 s. */
   haSettleMs: number;
+  /** A restarted portal never carries out a planned shutdown sooner than this: reconnecting pages see it first. */
+  resumedShutdownNoticeMs: number;
 };
 
 export const defaultTiming: LifecycleTiming = {
@@ -24,6 +27,7 @@ export const defaultTiming: LifecycleTiming = {
   probeTimeoutMs: 2_000,
   defaultShutdownTimeoutSec: 30,
   haSettleMs: 60_000,
+  resumedShutdownNoticeMs: 15_000,
 };
 
 export type ProxmoxPort = Pick<ProxmoxClient, "listClusterContainers" | "getContainerStatus" | "powerContainer" | "getTaskStatus">;
@@ -37,6 +41,8 @@ export type LifecycleContext = {
   pending: PendingOpsStore;
   settings: GameSettingsStore;
   ops: OpRegistry;
+  /** Shutdowns announced to the players and waiting for their time, one per CT. */
+  shutdownTimers: ShutdownTimers;
   probe: (url: string, timeoutMs: number, publicHost?: string) => Promise<ProbeResult>;
   timing: LifecycleTiming;
   /** Node of each CT as last seen in /cluster/resources; fresher than game.json's optional "node". */

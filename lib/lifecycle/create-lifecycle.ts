@@ -10,6 +10,8 @@ import { playGame } from "./play-game";
 import { powerGame, type PowerRequest } from "./power-game";
 import { type ProbeResult, probeUrl } from "./probe-url";
 import { resumePendingOps } from "./resume-pending-ops";
+import { cancelScheduledShutdown, resumeScheduledShutdowns, scheduleShutdown } from "./schedule-shutdown";
+import { ShutdownTimers } from "./shutdown-timers";
 import { idleDeadline, stopIdleGames } from "./stop-idle-games";
 import type { PresenceBoard } from "../presence";
 import type { Game } from "../games";
@@ -38,6 +40,8 @@ export function createLifecycle(deps: {
       upid: null,
       by: null,
       opStartedAt: null,
+      operation: null,
+      scheduledShutdown: null,
     })),
   );
   const ctx: LifecycleContext = {
@@ -48,6 +52,7 @@ export function createLifecycle(deps: {
     pending: new PendingOpsStore(deps.db),
     settings: new GameSettingsStore(deps.db),
     ops: new OpRegistry(),
+    shutdownTimers: new ShutdownTimers(),
     probe: deps.probe ?? probeUrl,
     timing: { ...defaultTiming, ...deps.timing },
     nodes: new Map(),
@@ -62,11 +67,15 @@ export function createLifecycle(deps: {
     settings: ctx.settings,
     play: (gameId: string, request: Request): GameStatus => playGame(ctx, gameId, request),
     power: (gameId: string, action: PowerRequest, request: Request): GameStatus => powerGame(ctx, gameId, action, request),
+    scheduleShutdown: (gameId: string, delaySec: number, request: Request): GameStatus => scheduleShutdown(ctx, gameId, delaySec, request),
+    cancelScheduledShutdown: (gameId: string, request: Request): GameStatus => cancelScheduledShutdown(ctx, gameId, request),
     stopIdleGames: (presence: PresenceBoard, fallbackMinutes: number, now?: number) => stopIdleGames(ctx, presence, fallbackMinutes, now),
     idleDeadline: (presence: PresenceBoard, game: Game, fallbackMinutes: number, now = Date.now()) => idleDeadline(ctx, presence, game, fallbackMinutes, now),
     observeCluster: (containers: Parameters<typeof observeCluster>[1]) => observeCluster(ctx, containers),
     observeUnreachable: (error: unknown, wasReachable: boolean) => observeUnreachable(ctx, error, wasReachable),
     resumePendingOps: () => resumePendingOps(ctx),
+    /** After resumePendingOps: shutdowns planned before a restart keep their time (or are dropped, said why). */
+    resumeScheduledShutdowns: (now?: number) => resumeScheduledShutdowns(ctx, now),
     isBusy: () => ctx.ops.isBusy() || board.isBusy(),
     onWake: (wake: () => void) => {
       ctx.wake = wake;
@@ -75,6 +84,9 @@ export function createLifecycle(deps: {
     idle: async () => {
       while (ctx.ops.isBusy()) await Promise.all([...new Set(ctx.catalogue.games.map((g) => ctx.ops.current(g.vmid)?.done))]);
     },
-    close: () => ctx.ops.abortAll(),
+    close: () => {
+      ctx.shutdownTimers.clearAll();
+      return ctx.ops.abortAll();
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { ContainerSnapshot, GameState } from "../status/types";
 import { gamesOn, type LifecycleContext } from "./context";
 import { transition } from "./record";
 import { runBoot } from "./run-boot";
+import { dropScheduledShutdown } from "./shutdown-plan";
 
 const auto = { actor: toActorRef(SYSTEM_ACTOR), source: "auto" as const };
 
@@ -87,6 +88,7 @@ async function onStopped(ctx: LifecycleContext, ct: ClusterContainer, games: Gam
   const believable = previous === undefined || states.every((s) => s === "stopped" || s === "failed" || s === "unknown");
   if (!believable && (await liveStatus(ctx, ct)) !== "stopped") return;
   ctx.lastSeen.set(ct.vmid, "stopped");
+  dropScheduledShutdown(ctx, ct.vmid, "the container was stopped outside the arcade first");
   for (const game of games) {
     const state = ctx.board.get(game.id)?.state;
     const stopped = { state: "stopped" as const, stage: null, reason: null };

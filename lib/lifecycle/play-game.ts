@@ -19,6 +19,6 @@ export function playGame(ctx: LifecycleContext, gameId: string, request: Request
   const actor = toActorRef(request.actor);
   ctx.ops.run(game.vmid, "start", (signal) => runBoot(ctx, { vmid: game.vmid, kind: "start", actor, source: request.source }, signal), "after");
   // Show "starting" right away, even while a stop in progress still has to finish.
-  if (!op) ctx.board.update(game.id, { state: "starting", stage: "requested", reason: null, by: actor, opStartedAt: Date.now() });
+  if (!op) ctx.board.update(game.id, { state: "starting", stage: "requested", reason: null, by: actor, opStartedAt: Date.now(), operation: "start" });
   return ctx.board.get(game.id)!;
 }

@@ -67,7 +67,7 @@ export async function runBoot(ctx: LifecycleContext, req: BootRequest, signal: A
   const startedAt = req.resume?.startedAt ?? Date.now();
   const firstStage = req.kind === "adopt" ? "waiting_for_game" : "requested";
   for (const game of games) {
-    transition(ctx, game, { state: "starting", stage: firstStage, reason: null, by: req.actor, opStartedAt: startedAt, upid: req.resume?.upid ?? null });
+    transition(ctx, game, { state: "starting", stage: firstStage, reason: null, by: req.actor, opStartedAt: startedAt, upid: req.resume?.upid ?? null, operation: req.kind });
   }
   ctx.wake();
   const fail = (game: Game, reason: string) =>

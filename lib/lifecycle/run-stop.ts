@@ -42,8 +42,10 @@ export async function runStop(ctx: LifecycleContext, req: StopRequest, signal: A
   const games = gamesOn(ctx, req.vmid);
   const startedAt = req.resume?.startedAt ?? Date.now();
   // After a failed boot the failure is what people need to see; the shutdown is housekeeping underneath it.
-  const stoppingPatch = req.afterFailure ? {} : { state: "stopping" as const, stage: null, reason: null };
-  const stoppedPatch = req.afterFailure ? {} : { state: "stopped" as const, stage: null, reason: null };
+  // The idle auto-stop's reason stays on the status, so a player coming back reads why the game is asleep.
+  const reason = req.source === "auto" && req.reason ? req.reason : null;
+  const stoppingPatch = req.afterFailure ? {} : { state: "stopping" as const, stage: null, reason, operation: req.action };
+  const stoppedPatch = req.afterFailure ? {} : { state: "stopped" as const, stage: null, reason };
   for (const game of games) transition(ctx, game, { ...stoppingPatch, by: req.actor, opStartedAt: startedAt });
   ctx.wake();
   const timeoutSec = shutdownTimeoutSec(ctx, games);

@@ -1,3 +1,4 @@
+import { idleReason } from "../api/idle-reason";
 import { SYSTEM_ACTOR } from "../authz";
 import type { Game } from "../games";
 import type { PresenceBoard } from "../presence";
@@ -32,7 +33,7 @@ export function stopIdleGames(ctx: LifecycleContext, presence: PresenceBoard, fa
     const deadlines = games.map((g) => idleDeadline(ctx, presence, g, fallback, now));
     if (deadlines.some((d) => d === null || d > now)) continue;
     const minutes = Math.min(...games.map((g) => idleStopMinutes(ctx, g, fallback)));
-    powerGame(ctx, games[0]!.id, "shutdown", { actor: SYSTEM_ACTOR, source: "auto" }, `nobody played for ${minutes} min`);
+    powerGame(ctx, games[0]!.id, "shutdown", { actor: SYSTEM_ACTOR, source: "auto" }, idleReason(minutes));
     stopped.push(vmid);
   }
   return stopped;

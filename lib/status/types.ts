@@ -1,4 +1,4 @@
-import type { ActorRef } from "../authz";
+import type { ActorRef, Source } from "../authz";
 
 export const gameStates = ["stopped", "starting", "ready", "stopping", "failed", "unknown"] as const;
 export type GameState = (typeof gameStates)[number];
@@ -32,4 +32,16 @@ export type GameStatus = {
   by: ActorRef | null;
   /** Epoch ms when the operation in progress began; elapsed time is measured from here. */
   opStartedAt: number | null;
+  /**
+   * What the operation in progress (or the last one) is: a reboot shows as `starting` too, and players are told
+   * it is a restart. Read it together with `state`; it is not cleared when the operation ends.
+   */
+  operation: OperationKind | null;
+  /** A shutdown announced to the players and waiting for its time (epoch ms); null when none is planned. */
+  scheduledShutdown: ScheduledShutdown | null;
 };
+
+export type OperationKind = "start" | "adopt" | "reboot" | "shutdown" | "stop";
+
+/** A delayed shutdown: who asked for it, from where, and when it begins. */
+export type ScheduledShutdown = { at: number; by: ActorRef; source: Source };

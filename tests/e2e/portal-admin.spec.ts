@@ -55,11 +55,11 @@ test.describe("the admin page", () => {
       await expect(adminPage.dialog()).toBeHidden();
       await expect(adminPage.badge(snake.name)).toHaveAttribute("data-state", "ready");
 
-      await adminPage.power(snake.name, "Shut down");
+      await adminPage.power(snake.name, "Shut down", { now: true });
       await expect(adminPage.badge(snake.name)).toHaveAttribute("data-state", "stopped", { timeout: 15_000 });
-      await expect(friend.page.getByRole("heading", { name: `${snake.name} was stopped` })).toBeVisible();
+      await expect(friend.page.getByRole("heading", { name: `${snake.name} was shut down` })).toBeVisible();
       await expect(friendPlay.frameElement()).toHaveCount(0);
-      await expect(friend.page.getByText("Demo Admin stopped it.")).toBeVisible();
+      await expect(friend.page.getByText("Demo Admin shut it down.")).toBeVisible();
 
       await friend.page.getByRole("link", { name: "Back to the arcade" }).click();
       await friendHome.expectState(snake.name, "stopped", "Stopped");

@@ -22,6 +22,7 @@ test.describe("pressing Play", () => {
     const friendHome = new HomePage(friend.page);
     const otherHome = new HomePage(other.page);
     await Promise.all([friendHome.waitUntilLive(), otherHome.waitUntilLive()]);
+    await expect(friend.page.getByText("Everyone plays their own game; the first one in wakes the server.")).toBeVisible();
     await otherHome.expectState(snake.name, "stopped", "Stopped");
     let reloads = 0;
     other.page.on("framenavigated", (frame) => frame === other.page.mainFrame() && reloads++);
@@ -36,7 +37,8 @@ test.describe("pressing Play", () => {
     await expect(play.currentStage()).toHaveAttribute("data-stage", /container_starting|container_running|waiting_for_game/);
     await expect(friend.page.getByTestId("boot-elapsed")).toHaveText(/^\d+\.\d s$/);
     await otherHome.expectState(snake.name, "starting", "Starting");
-    await expect(otherHome.playLink(snake.name, "Join")).toBeVisible();
+    // Everyone plays their own Snake: a game on its way up is played, not joined.
+    await expect(otherHome.playLink(snake.name, "Play")).toBeVisible();
 
     // One press to play: the Play press is passed on to the frame, so the game starts with sound, no second click.
     await play.expectGameStarted();

@@ -4,9 +4,16 @@ import { ArcadeError } from "@/lib/errors";
 
 describe("boot estimates", () => {
   it("uses the median of recent boots, so one slow boot does not skew it", () => {
-    expect(estimateBoot([10_000, 11_000, 60_000])).toEqual({ medianMs: 11_000, samples: 3 });
-    expect(estimateBoot([10_000, 12_000])).toEqual({ medianMs: 11_000, samples: 2 });
+    expect(estimateBoot([10_000, 11_000, 60_000])).toMatchObject({ medianMs: 11_000, samples: 3 });
+    expect(estimateBoot([10_000, 12_000])).toMatchObject({ medianMs: 11_000, samples: 2 });
     expect(estimateBoot([])).toBeNull();
+  });
+
+  it("gives the 90th percentile as a recorded boot: nine in ten boots were at most that long", () => {
+    const ten = [4_000, 4_100, 4_200, 4_300, 4_400, 4_500, 4_600, 4_700, 5_900, 20_000];
+    expect(estimateBoot(ten)).toEqual({ medianMs: 4_450, p90Ms: 5_900, samples: 10 });
+    expect(estimateBoot([3_000])).toEqual({ medianMs: 3_000, p90Ms: 3_000, samples: 1 });
+    expect(estimateBoot([3_000, 9_000, 4_000])).toEqual({ medianMs: 4_000, p90Ms: 9_000, samples: 3 });
   });
 });
 

@@ -39,6 +39,38 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
+describe("following a planned shutdown in the /shutdown reply", () => {
+  const planned = (patch: Partial<GameView> = {}) =>
+    game({ state: "ready", stage: null, playerCount: 2, scheduledShutdown: { at: iso(T0 + 60_000), by: { kind: "user", id: USER, name: "Demo Admin" } }, ...patch });
+
+  it("shows the countdown as a Discord timestamp (no edit per second), then the shutdown with its own time", async () => {
+    const { board, edits, ports } = harness();
+    const done = followOperation(ports, { kind: "shutdown", initial: planned(), userId: USER, links, requestedAt: T0 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(edits.map((e) => e.payload.content)).toEqual([
+      `⏳ **Snake** shuts down <t:${(T0 + 60_000) / 1000}:R>; 2 players see the countdown. An admin can call it off on the portal's admin page.`,
+    ]);
+    board.update(game({ state: "stopping", stage: null, since: iso(T0 + 60_000), opStartedAt: iso(T0 + 60_000), scheduledShutdown: null }));
+    await vi.advanceTimersByTimeAsync(2_100);
+    // Counted from the shutdown's own start, not from the /shutdown a minute earlier.
+    expect(edits.at(-1)!.payload.content).toMatch(/^⏳ Shutting down \*\*Snake\*\*\nElapsed 2 s/);
+    board.update(game({ state: "stopped", stage: null, since: iso(T0 + 62_500), opStartedAt: iso(T0 + 60_000), scheduledShutdown: null }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((await done).state).toBe("stopped");
+    expect(edits.at(-1)!.payload.content).toBe("⏹️ **Snake** is shut down (took 2.5 s).");
+  });
+
+  it("ends when an admin calls it off, instead of waiting for a shutdown that will not come", async () => {
+    const { board, edits, ports } = harness();
+    const done = followOperation(ports, { kind: "shutdown", initial: planned(), userId: USER, links, requestedAt: T0 });
+    await vi.advanceTimersByTimeAsync(5_000);
+    board.update(planned({ scheduledShutdown: null }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((await done).state).toBe("ready");
+    expect(edits.at(-1)!.payload.content).toBe("↩️ The planned shutdown of **Snake** was called off; it keeps running.");
+  });
+});
+
 describe("following a boot in the /play reply", () => {
   it("edits as the stages change, never more than once a second, and ends with the link", async () => {
     const { board, edits, ports } = harness();

@@ -48,6 +48,17 @@ describe("notification texts", () => {
     expect(format(event(11, "proxmox.unreachable", { gameId: null }))).toBeNull();
   });
 
+  it("warn the channel of a planned shutdown with its time, and say when it was called off or dropped", () => {
+    // Event 14 is at 10:00:14; a 60 s notice ends at 10:01:14, which Discord shows in each reader's own words.
+    expect(format(event(14, "game.shutdown_scheduled", { durationMs: 60_000, source: "web" }))?.content).toBe(
+      `⏳ **Alex** is shutting down **Snake** <t:${Date.UTC(2026, 10, 28, 10, 1, 14) / 1000}:R> from the web; players see a countdown.`,
+    );
+    expect(format(event(15, "game.shutdown_cancelled"))?.content).toBe("↩️ **Alex** called off the planned shutdown of **Snake**; it keeps running.");
+    expect(format(event(16, "game.shutdown_cancelled", { actor: { kind: "system", id: null, name: "Cartofia Arcade" }, source: "auto", reason: "the portal was not running when it was due (12 min ago)" }))?.content).toBe(
+      "↩️ The planned shutdown of **Snake** was dropped: the portal was not running when it was due (12 min ago).",
+    );
+  });
+
   it("never let a Discord name add markdown", () => {
     expect(format(event(12, "game.starting", { actor: { ...alex, name: "*bold* _x_" } }))?.content).toBe("▶️ **\\*bold\\* \\_x\\_** started **Snake** from Discord.");
   });

@@ -48,6 +48,13 @@ describe("what a caller may see of a game", () => {
     for (const secret of [ADMIN_ID, "UPID:", "arcade@pve", "10.22.0.20"]) expect(text).not.toContain(secret);
   });
 
+  it("tells a member who planned a shutdown by name only, and why an idle game went to sleep", () => {
+    const planned = visibleGameView({ ...failed, state: "ready", reason: null, scheduledShutdown: { at: "2026-12-01T10:01:00.000Z", by: { kind: "user", id: ADMIN_ID, name: "Demo Admin" } } }, member);
+    expect(planned.scheduledShutdown).toEqual({ at: "2026-12-01T10:01:00.000Z", by: { kind: "user", id: null, name: "Demo Admin" } });
+    expect(visibleGameView({ ...failed, state: "stopped", reason: "nobody played for 30 min" }, member).reason).toBe("nobody played for 30 min");
+    expect(visibleGameView({ ...failed, state: "stopping", reason: "shut down by Demo Admin" }, member).reason).toBeNull();
+  });
+
   it("keeps the member's own id where they started the game themselves", () => {
     const mine = visibleGameView({ ...failed, by: { kind: "user", id: MEMBER_ID, name: "Demo Player" } }, member);
     expect(mine.by).toEqual({ kind: "user", id: MEMBER_ID, name: "Demo Player" });

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 function game(id: string, vmid: number, idleStopMinutes?: number): Game {
   const url = `http://${id}.test/`;
-  return { id, name: id, vmid, url, node: "pve1", probeUrl: url, description: "", image: undefined, bootTimeoutSec: 5, controls: [], aspectRatio: "16/9", upstream: url, idleStopMinutes, maxScore: 1_000_000_000, dir: "" };
+  return { id, name: id, vmid, url, node: "pve1", probeUrl: url, description: "", image: undefined, bootTimeoutSec: 5, controls: [], aspectRatio: "16/9", upstream: url, idleStopMinutes, maxScore: 1_000_000_000, multiplayer: false, dir: "" };
 }
 
 async function readyArcade(games: Game[]) {
@@ -52,6 +52,8 @@ describe("idle auto-stop", () => {
     expect(proxmox.count("shutdown")).toBe(1);
     expect(lifecycle.board.get("snake")?.state).toBe("stopped");
     expect(events.query({ types: ["game.stopping"] })[0]).toMatchObject({ source: "auto", message: "snake is going to sleep: nobody played for 30 min" });
+    // The reason stays on the status, so a player coming back to the page reads why it is asleep.
+    expect(lifecycle.board.get("snake")).toMatchObject({ reason: "nobody played for 30 min", by: { kind: "system" }, operation: "shutdown" });
   });
 
   it("never stops a game while someone's heartbeats keep coming", async () => {

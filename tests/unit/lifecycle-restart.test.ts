@@ -18,7 +18,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 function game(id: string, vmid: number): Game {
   const url = `http://game-${id}.test/`;
-  return { id, name: id, vmid, url, node: undefined, probeUrl: url, description: "", image: undefined, bootTimeoutSec: 5, controls: [], aspectRatio: "16/9", upstream: url, idleStopMinutes: undefined, maxScore: 1_000_000_000, dir: "" };
+  return { id, name: id, vmid, url, node: undefined, probeUrl: url, description: "", image: undefined, bootTimeoutSec: 5, controls: [], aspectRatio: "16/9", upstream: url, idleStopMinutes: undefined, maxScore: 1_000_000_000, multiplayer: false, dir: "" };
 }
 
 /**

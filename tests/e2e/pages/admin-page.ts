@@ -27,11 +27,15 @@ export class AdminPage {
     return this.page.getByRole("dialog");
   }
 
-  /** Presses a power button and, for the destructive ones, confirms in the dialog. */
-  async power(name: string, label: PowerLabel): Promise<void> {
+  /**
+   * Presses a power button and, for the destructive ones, confirms in the dialog; `now` picks "Now" where a
+   * shutdown offers the players' countdown.
+   */
+  async power(name: string, label: PowerLabel, options: { now?: boolean } = {}): Promise<void> {
     await this.powerButton(name, label).click();
     if (label === "Start") return;
     await expect(this.dialog()).toBeVisible();
+    if (options.now) await this.dialog().getByRole("radio", { name: /^Now/ }).check();
     await this.dialog().getByRole("button", { name: label, exact: true }).click();
     await expect(this.dialog()).toBeHidden();
   }

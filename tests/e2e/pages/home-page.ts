@@ -37,7 +37,7 @@ export class HomePage {
     await expect(this.badge(name)).toContainText(label);
   }
 
-  /** A card's Play link, named by its visible words ("Play", "Play now" when ready, "Join" while starting) and the game. */
+  /** A card's Play link, named by its visible words ("Play", "Play now" when ready, "Join" for a multiplayer game in use) and the game. */
   playLink(name: string, label?: PlayLabel): Locator {
     const words = label ?? PLAY_LABELS.join("|");
     return this.page.getByRole("link", { name: new RegExp(`^(${words}) ${escapeRegExp(name)}$`) });

@@ -45,6 +45,11 @@ export class PlayPage {
     return this.page.locator("details").filter({ has: this.controlsSummary() }).getByRole("list");
   }
 
+  /** The countdown of a planned shutdown: above the frame on a desktop, beside the floating buttons on a phone. */
+  shutdownBanner(): Locator {
+    return this.page.getByTestId("shutdown-banner").filter({ visible: true });
+  }
+
   problemReason(): Locator {
     return this.page.getByTestId("play-reason");
   }

@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 import { stackEnv } from "../support/portal-stack";
 
 export type DemoUser = "Demo player" | "Demo admin";
@@ -41,10 +41,18 @@ type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 // worker and later contexts start from that cookie; sign-in itself is covered by portal-login.spec.ts.
 const sessions = new Map<DemoUser, StorageState>();
 
-/** A fresh browser context (its own cookies: another friend's browser) signed in as a demo user, on the games page. */
-export async function openSignedIn(browser: Browser, user: DemoUser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A fresh browser context (its own cookies: another friend's browser) signed in as a demo user, on the games page.
+ * `options` describe the device (a phone: isMobile, hasTouch) and what it allows (permissions).
+ */
+export async function openSignedIn(
+  browser: Browser,
+  user: DemoUser,
+  viewport = { width: 1280, height: 800 },
+  options: Omit<BrowserContextOptions, "viewport" | "storageState"> = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const known = sessions.get(user);
-  const context = await browser.newContext({ viewport, storageState: known });
+  const context = await browser.newContext({ ...options, viewport, storageState: known });
   const page = await context.newPage();
   if (known) {
     await page.goto(`${stackEnv().portalUrl}/`);

@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { PlayScreen } from "@/components/play/play-screen";
@@ -7,6 +7,19 @@ import { requireUser, viewerOf } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
 
 type Props = { params: Promise<{ id: string }> };
+
+/**
+ * This page only: the game reaches under a phone's notch and rounded corners (viewport-fit=cover, the page keeps
+ * its controls inside env(safe-area-inset-*)). A pinch over the game never zooms the page because the game's
+ * layer takes every touch itself (`touch-action: none` in game-frame.tsx); the page keeps pinch-zoom elsewhere
+ * (no user-scalable=no: people who need zoom keep it, and iOS ignores that setting anyway).
+ */
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+  themeColor: "#000000",
+};
 
 function findGame(id: string) {
   return getControlPlane().catalogue.games.find((game) => game.id === id);
