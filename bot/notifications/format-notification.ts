@@ -1,4 +1,5 @@
 import { escapeMarkdown, time, TimestampStyles } from "discord.js";
+import { friendlyReason } from "@/lib/api/game-visibility";
 import type { ArcadeEventView } from "@/lib/api/schemas";
 import { clip } from "../format/limits";
 import { formatSeconds, gameTitle, message, type Links, type MessagePayload } from "../format/payload";
@@ -30,9 +31,17 @@ function stoppedLine(event: ArcadeEventView, title: string): string {
   return `⏹️ ${title} was ${forced ? "force-stopped" : "shut down"}${by} ${fromWhere[event.source]}${extra}.`;
 }
 
-// The portal's sentence already says what failed ("Snake failed to start: …"); only the name gets bold.
+/**
+ * The portal's sentence already says what failed ("Snake failed to start: …"); only the name gets bold. The channel
+ * is read by every member, so Proxmox's and the probe's words (addresses, task ids) become the sentence a member
+ * sees on the portal; the audit page keeps the original.
+ */
 function failedLine(event: ArcadeEventView, name: string, title: string): string {
-  const said = clip(event.message, MESSAGE_MAX);
+  const friendly = friendlyReason("failed", event.reason);
+  const message = friendly && event.reason && event.message.endsWith(`: ${event.reason}`)
+    ? `${event.message.slice(0, -event.reason.length)}${friendly.charAt(0).toLowerCase()}${friendly.slice(1).replace(/\.$/, "")}`
+    : event.message;
+  const said = clip(message, MESSAGE_MAX);
   const sentence = said.startsWith(name) ? `${title}${escapeMarkdown(said.slice(name.length))}` : `${title}: ${escapeMarkdown(said)}`;
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -1,4 +1,5 @@
 import { escapeMarkdown, time, TimestampStyles, type APIEmbed } from "discord.js";
+import { MEMBER_VIEW, visibleGameView } from "@/lib/api/game-visibility";
 import type { GameView } from "@/lib/api/schemas";
 import { describeState, stateColor, stateEmoji, stateLabel } from "../format/game-state";
 import { clip, DISCORD_LIMITS, lengthOf, packLines } from "../format/limits";
@@ -46,7 +47,9 @@ function describeAll(views: GameView[], header: string | null, budget: number): 
  * own, so identical states render identically and need no edit. A catalogue too big for one description
  * continues in further embeds of the same message (within Discord's ten embeds and 6000 characters).
  */
-export function renderStatusMessage(views: GameView[], links: Links, options: { stale?: boolean } = {}): MessagePayload {
+export function renderStatusMessage(allViews: GameView[], links: Links, options: { stale?: boolean } = {}): MessagePayload {
+  // The channel is read by every member: it shows a game as a member sees it (friendly reasons, no UPIDs).
+  const views = allViews.map((view) => visibleGameView(view, MEMBER_VIEW));
   const ready = views.filter((view) => view.state === "ready");
   const color = ready.length > 0 ? stateColor.ready : views.some((v) => v.state === "failed") ? stateColor.failed : stateColor.stopped;
   const footer = `${ready.length} of ${views.length} ready · /play game: starts one`;

@@ -12,6 +12,8 @@ type ActorRef = NonNullable<GameView["by"]>;
 export type Viewer = { full: true } | { full: false; discordId: string | null };
 
 export const FULL_VIEW: Viewer = { full: true };
+/** What any member sees: for surfaces every member of the Discord server reads (the bot's channel posts). */
+export const MEMBER_VIEW: Viewer = { full: false, discordId: null };
 
 /** The viewer for an authenticated caller: the same rule on every surface (API, pages, the event stream). */
 export function viewerFor(actor: Actor, authz: AuthzConfig): Viewer {

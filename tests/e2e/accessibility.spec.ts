@@ -10,9 +10,13 @@ import { ensureStopped, stackEnv } from "./support/portal-stack";
 
 const starDodge = getGameOrThrow(loadCatalogue("games-demo"), "star-dodge");
 
-/** axe-core on the page as it stands (frames included), reduced to what blocks people: serious and critical. */
-async function blockingViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/**
+ * axe-core on the page as it stands (frames included), reduced to what blocks people: serious and critical.
+ * `allowed` names rules a page breaks on purpose, each with its reason at the call.
+ */
+async function blockingViolations(page: Page, allowed: string[] = []): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (allowed.length > 0 ? builder.disableRules(allowed) : builder).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}) at ${node.target.join(" ")}: ${node.failureSummary ?? v.help}`));
@@ -31,9 +35,12 @@ test.describe("accessibility by axe-core", () => {
     try {
       await page.goto(`${stackEnv().portalUrl}/play/${starDodge.id}`);
       await expect(new PlayPage(page).stages()).toBeVisible();
-      expect(await blockingViolations(page)).toEqual([]);
+      // The play page alone gives up pinch-zoom (user-scalable=no), as issue 9 asks: a pinch on a phone's game must
+      // never zoom the page under the player's fingers. axe's meta-viewport rule flags exactly that choice.
+      const onPurpose = ["meta-viewport"];
+      expect(await blockingViolations(page, onPurpose)).toEqual([]);
       await new PlayPage(page).expectGameStarted();
-      expect(await blockingViolations(page)).toEqual([]);
+      expect(await blockingViolations(page, onPurpose)).toEqual([]);
     } finally {
       await context.close();
       await ensureStopped(starDodge.id);

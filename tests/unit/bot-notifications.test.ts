@@ -38,7 +38,15 @@ describe("notification texts", () => {
     expect(format(event(13, "game.stopped", { reason: "nobody played for 30 min", actor: { kind: "system", id: null, name: "Cartofia Arcade" }, source: "auto" }))?.content).toBe(
       "💤 **Snake** went to sleep: nobody played for 30 min.",
     );
-    expect(format(event(7, "game.failed", { reason: "no answer", message: "Snake failed to start: no answer" }))?.content).toBe("❌ **Snake** failed to start: no answer.");
+    // Every member reads the channel: Proxmox's and the probe's words (addresses, tasks) stay on the audit page.
+    const probe = "game not answering at http://10.22.0.20/index.html after 8 s";
+    expect(format(event(7, "game.failed", { reason: probe, message: `Snake failed to start: ${probe}` }))?.content).toBe(
+      "❌ **Snake** failed to start: the game did not answer in time.",
+    );
+    const task = "TASK ERROR: startup for container '2201' failed (UPID:pve1:0001:arcade@pve!portal:)";
+    expect(format(event(8, "game.failed", { reason: task, message: `Snake failed to reboot: ${task}` }))?.content).toBe(
+      "❌ **Snake** failed to reboot: the game's server could not be started.",
+    );
   });
 
   it("flag changes nobody here asked for, and skip events the channel does not need", () => {

@@ -10,13 +10,15 @@ type Props = { params: Promise<{ id: string }> };
 
 /**
  * This page only: the game reaches under a phone's notch and rounded corners (viewport-fit=cover, the page keeps
- * its controls inside env(safe-area-inset-*)). A pinch over the game never zooms the page because the game's
- * layer takes every touch itself (`touch-action: none` in game-frame.tsx); the page keeps pinch-zoom elsewhere
- * (no user-scalable=no: people who need zoom keep it, and iOS ignores that setting anyway).
+ * its controls inside env(safe-area-inset-*)), and a pinch over the game never zooms the page. Chrome's "force
+ * enable zoom" setting still wins for those who need it; every other page zooms as usual. (A viewport changed
+ * only while the game owns the screen would be kinder, but Chromium reads user-scalable once per page load.)
  */
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
+  maximumScale: 1,
+  userScalable: false,
   viewportFit: "cover",
   themeColor: "#000000",
 };
