@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, renameSync } from "node:fs";
 import Database from "better-sqlite3";
+import { checkDatabaseFile, copyDatabaseOnline } from "../../lib/db/backup-database";
 
 // The portal database steps of deploy/upgrade.sh, run with the release's own better-sqlite3:
 //   version <db>                   the newest migration applied (0: no file or no schema yet)
@@ -18,32 +19,8 @@ function schemaVersion(file: string): number {
   }
 }
 
-function checkIntegrityOrThrow(file: string): void {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const result = db.pragma("integrity_check", { simple: true });
-    if (result !== "ok") throw new Error(`${file} fails SQLite's integrity check (${String(result)})`);
-  } finally {
-    db.close();
-  }
-}
-
-async function snapshot(file: string, target: string): Promise<void> {
-  const db = new Database(file, { fileMustExist: true });
-  try {
-    await db.backup(target);
-  } finally {
-    db.close();
-  }
-  // The copy inherits WAL mode; as a rollback journal it stays one self-contained file.
-  const copy = new Database(target, { fileMustExist: true });
-  copy.pragma("journal_mode = DELETE");
-  copy.close();
-  checkIntegrityOrThrow(target);
-}
-
 function restore(copy: string, file: string, suffix: string): void {
-  checkIntegrityOrThrow(copy);
+  checkDatabaseFile(copy, "The pre-upgrade backup");
   // The WAL and shared-memory files belong to the replaced database: left in place they would be replayed onto the copy.
   for (const part of [file, `${file}-wal`, `${file}-shm`]) {
     if (existsSync(part)) renameSync(part, `${part}.${suffix}`);
@@ -55,7 +32,7 @@ function restore(copy: string, file: string, suffix: string): void {
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
   if (command === "version" && args.length === 1) console.log(schemaVersion(args[0]!));
-  else if (command === "snapshot" && args.length === 2) await snapshot(args[0]!, args[1]!);
+  else if (command === "snapshot" && args.length === 2) await copyDatabaseOnline(args[0]!, args[1]!);
   else if (command === "restore" && args.length === 3) restore(args[0]!, args[1]!, args[2]!);
   else throw new Error(usage);
 }

@@ -44,13 +44,10 @@ export function checkDatabaseFile(file: string, what: string): void {
 }
 
 /**
- * Copies the live database with SQLite's online backup API (consistent while the portal writes, WAL included;
- * a file copy of a live WAL database is not), checks the copy, and keeps the newest `keep` backups.
+ * Copies the live database to `target` with SQLite's online backup API (consistent while the portal writes, WAL
+ * included; a file copy of a live WAL database is not) as one standalone file, and checks the copy.
  */
-export async function backupDatabase(dbFile: string, dir: string, keep: number, now = new Date()): Promise<{ file: string; removed: string[] }> {
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, backupName(dbFile, now));
-  const partial = `${file}.partial`;
+export async function copyDatabaseOnline(dbFile: string, target: string): Promise<void> {
   let source: Database.Database;
   try {
     source = new Database(dbFile, { fileMustExist: true, timeout: 5_000 });
@@ -58,15 +55,23 @@ export async function backupDatabase(dbFile: string, dir: string, keep: number, 
     throw new ArcadeError("not_found:database", `There is no database at ${dbFile} to back up (ARCADE_DB).`, { cause: error });
   }
   try {
-    await source.backup(partial);
+    await source.backup(target);
   } finally {
     source.close();
   }
   // The copy is a standalone file: rollback journal, no -wal beside it.
-  const copy = new Database(partial);
+  const copy = new Database(target);
   copy.pragma("journal_mode = DELETE");
   copy.close();
-  checkDatabaseFile(partial, "The new backup");
+  checkDatabaseFile(target, "The new backup");
+}
+
+/** A timestamped online copy of the database in `dir` (copyDatabaseOnline), keeping the newest `keep` backups. */
+export async function backupDatabase(dbFile: string, dir: string, keep: number, now = new Date()): Promise<{ file: string; removed: string[] }> {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, backupName(dbFile, now));
+  const partial = `${file}.partial`;
+  await copyDatabaseOnline(dbFile, partial);
   renameSync(partial, file);
   const all = listBackups(dbFile, dir);
   const removed = all.slice(0, Math.max(0, all.length - keep));
