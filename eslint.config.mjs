@@ -41,17 +41,18 @@ export default defineConfig([
         paths: ["next", "react", "react-dom", "next-auth", "server-only"].map((name) => ({ name, message: "The bot never imports the portal's frameworks." })),
         patterns: [
           { group: ["next/*", "next-auth/*", "@/app/*", "**/app/**", "@/components/*", "**/components/**"], message: "The bot never imports the portal's frameworks or pages." },
-          // An allow-list: of lib/ the bot may use only the HTTP API client and its schemas, the env reader and the
-          // error type. Everything else there (control-plane, status, events, lifecycle, proxmox, db, presence,
-          // auth, …) is the portal's inside.
+          // An allow-list: of lib/ the bot may use only the HTTP API client and its schemas, the env reader, the
+          // error type and the pure formatting both faces share. Everything else there (control-plane, status,
+          // events, lifecycle, proxmox, db, presence, auth, …) is the portal's inside.
           {
             group: [
               "@/lib/*", "**/lib/**",
               "!@/lib/api", "!@/lib/api/*", "!**/lib/api", "!**/lib/api/*",
               "!@/lib/env", "!**/lib/env",
               "!@/lib/errors", "!**/lib/errors",
+              "!@/lib/format", "!@/lib/format/*", "!**/lib/format", "!**/lib/format/*",
             ],
-            message: "The bot is a client of the portal's HTTP API: of lib/ it imports only lib/api, lib/env and lib/errors.",
+            message: "The bot is a client of the portal's HTTP API: of lib/ it imports only lib/api, lib/env, lib/errors and lib/format.",
           },
           simulators,
         ],

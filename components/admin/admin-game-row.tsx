@@ -1,9 +1,9 @@
 "use client";
 
 import type { GameView } from "@/lib/api/schemas";
-import { formatBytes, formatCpu } from "@/components/format/display";
-import { formatUptime } from "@/components/format/durations";
-import { stateHint } from "@/components/format/game-state";
+import { formatBytes, formatCpu } from "@/lib/format/display";
+import { formatUptime } from "@/lib/format/durations";
+import { stateHint } from "@/lib/format/game-state";
 import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";
 import { PlayersLine } from "@/components/games/players-line";

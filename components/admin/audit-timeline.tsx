@@ -1,5 +1,5 @@
 import type { ArcadeEventView } from "@/lib/api/schemas";
-import { formatDuration } from "@/components/format/durations";
+import { formatDuration } from "@/lib/format/durations";
 
 const sources: Record<ArcadeEventView["source"], string> = { web: "Web", discord: "Discord", api: "API", auto: "Automatic" };
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatBytes, formatCpu, sparklinePoints } from "@/components/format/display";
+import { formatBytes, formatCpu, sparklinePoints } from "@/lib/format/display";
 import { callApi } from "@/components/live/api-call";
 
 type Point = { time: number; cpu?: number; memBytes?: number; maxMemBytes?: number };

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import type { GameView } from "@/lib/api/schemas";
-import { formatEta, formatUptime } from "@/components/format/durations";
-import { stateHint } from "@/components/format/game-state";
+import { formatEta, formatUptime } from "@/lib/format/durations";
+import { stateHint } from "@/lib/format/game-state";
 import { gameStore } from "@/components/live/game-store";
 import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";

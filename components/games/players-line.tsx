@@ -1,6 +1,6 @@
 import type { GameView } from "@/lib/api/schemas";
-import { describePlayers } from "@/components/format/display";
-import { formatCountdown } from "@/components/format/durations";
+import { describePlayers } from "@/lib/format/display";
+import { formatCountdown } from "@/lib/format/durations";
 import { Avatar } from "@/components/ui/avatar";
 
 type Props = { players: GameView["players"]; count: number; idleStopAt: string | null; now: number | null };

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GameView } from "@/lib/api/schemas";
-import { parseAspectRatio } from "@/components/format/display";
+import { parseAspectRatio } from "@/lib/format/display";
 import { buttonStyles } from "@/components/ui/styles";
 import { FullscreenButton } from "./fullscreen-button";
 import { gameClaimsKey, portalFocusOf } from "./game-keys";

@@ -1,4 +1,4 @@
-import type { GameView } from "@/lib/api/schemas";
+import type { GameView } from "../api/schemas";
 
 /** "4.2 s" under ten seconds, then "42 s", "3 min 5 s", "2 h 5 min". */
 export function formatDuration(ms: number): string {
