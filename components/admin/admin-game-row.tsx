@@ -1,7 +1,7 @@
 "use client";
 
 import type { GameView } from "@/lib/api/schemas";
-import { formatBytes, formatCpu } from "@/lib/format/display";
+import { formatCpuShare, formatMemory, isCtUp, liveUptimeSec } from "@/lib/format/container-load";
 import { formatUptime } from "@/lib/format/durations";
 import { stateHint } from "@/lib/format/game-state";
 import { useLiveGame } from "@/components/live/use-live";
@@ -26,9 +26,8 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function AdminGameRow({ initial, settings }: { initial: GameView; settings: GameSettingsProps }) {
   const { view, receivedAt } = useLiveGame(initial);
   const now = useNow(1000);
-  const ct = view.ct;
-  const running = ct?.status === "running" && view.state !== "stopped";
-  const uptime = running && ct ? ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
+  const ct = isCtUp(view) ? view.ct : null;
+  const uptime = liveUptimeSec(view, receivedAt, now);
   const hint = stateHint(view);
 
   return (
@@ -46,8 +45,8 @@ export function AdminGameRow({ initial, settings }: { initial: GameView; setting
       <dl className="grid grid-cols-2 gap-2 text-xs sm:grid-cols-4">
         <Fact label="Node" value={view.node ?? "–"} />
         <Fact label="Uptime" value={uptime === null ? "–" : formatUptime(uptime)} />
-        <Fact label="CPU" value={running && ct ? `${formatCpu(ct.cpu)} of ${ct.cpus} core${ct.cpus === 1 ? "" : "s"}` : "–"} />
-        <Fact label="Memory" value={running && ct ? `${formatBytes(ct.memBytes)} / ${formatBytes(ct.maxMemBytes)}` : "–"} />
+        <Fact label="CPU" value={ct ? formatCpuShare(ct) : "–"} />
+        <Fact label="Memory" value={ct ? formatMemory(ct) : "–"} />
       </dl>
       <MetricsGraph gameId={view.id} name={view.name} />
       <PowerActions view={view} />

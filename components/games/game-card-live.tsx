@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { GameView } from "@/lib/api/schemas";
+import { liveUptimeSec } from "@/lib/format/container-load";
 import { formatEta, formatUptime } from "@/lib/format/durations";
 import { stateHint } from "@/lib/format/game-state";
 import { gameStore } from "@/components/live/game-store";
@@ -16,9 +17,7 @@ import { buttonStyles } from "@/components/ui/styles";
 export function GameCardLive({ initial }: { initial: GameView }) {
   const { view, receivedAt } = useLiveGame(initial);
   const now = useNow(1000);
-  // Proxmox's resource list lags a stop by a few seconds: uptime only counts while the game is up.
-  const running = view.ct?.status === "running" && (view.state === "ready" || view.state === "stopping");
-  const uptime = running && view.ct ? view.ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
+  const uptime = liveUptimeSec(view, receivedAt, now);
   const eta = view.state === "ready" ? null : formatEta(view.eta);
   const playLabel = view.state === "ready" ? "Play now" : view.state === "starting" ? "Join" : "Play";
   const showPeople = view.state === "ready" && (view.players.length > 0 || view.idleStopAt !== null);

@@ -1,10 +1,15 @@
 import type { GameView } from "../api/schemas";
 
-/** "4.2 s" under ten seconds, then "42 s", "3 min 5 s", "2 h 5 min". */
-export function formatDuration(ms: number): string {
+/**
+ * "4.2 s" under ten seconds, then "42 s", "3 min 5 s", "2 h 5 min". A clock that is still running rounds down
+ * (it never shows a second that has not passed); a finished duration rounds to the nearest, as Discord's
+ * notification of the same event does, so the audit and the channel give one figure.
+ */
+export function formatDuration(ms: number, rounding: "down" | "nearest" = "down"): string {
+  const round = rounding === "down" ? Math.floor : Math.round;
   const safe = Math.max(0, ms);
-  if (safe < 10_000) return `${(Math.floor(safe / 100) / 10).toFixed(1)} s`;
-  const totalSec = Math.floor(safe / 1000);
+  if (round(safe / 100) < 100) return `${(round(safe / 100) / 10).toFixed(1)} s`;
+  const totalSec = round(safe / 1000);
   if (totalSec < 60) return `${totalSec} s`;
   const hours = Math.floor(totalSec / 3600);
   const minutes = Math.floor((totalSec % 3600) / 60);
@@ -59,4 +64,10 @@ export function formatCountdown(ms: number): string {
   const sec = Math.max(0, Math.ceil(ms / 1000));
   if (sec >= 600) return `${Math.ceil(sec / 60)} min`;
   return `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, "0")}`;
+}
+
+/** A clock shown in a message that is edited about once a second: whole seconds, "42 s", then "3 min 5 s". */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.floor(Math.max(0, ms) / 1000);
+  return seconds < 90 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
