@@ -7,6 +7,7 @@ const simulators = {
   group: ["**/sim/**", "@/sim/*", "@/sim/**"],
   message: "Production code never imports the simulators in sim/.",
 };
+const portalNotBot = { group: ["discord.js", "@/bot/*", "**/bot/**"], message: "The portal does not import the bot." };
 const frameworks = ["next", "next/*", "react", "react-dom", "react/*", "next-auth", "next-auth/*", "@auth/*", "server-only", "discord.js", "@discordjs/*"];
 
 export default defineConfig([
@@ -60,10 +61,20 @@ export default defineConfig([
     },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/auth/**/*.ts", "proxy.ts", "instrumentation.ts"],
+    files: ["app/**/*.{ts,tsx}", "lib/auth/**/*.ts", "proxy.ts", "instrumentation.ts"],
     rules: {
       "no-restricted-imports": ["error", {
-        patterns: [simulators, { group: ["discord.js", "@/bot/*", "**/bot/**"], message: "The portal does not import the bot." }],
+        patterns: [simulators, portalNotBot],
+      }],
+    },
+  },
+  {
+    // Imports flow downward: routes (app/) use components, components use lib/; a route's server action reaches
+    // a component as a prop.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [simulators, portalNotBot, { group: ["@/app/*", "**/app/**"], message: "Components never import routes or their server actions from app/; pass an action down as a prop." }],
       }],
     },
   },

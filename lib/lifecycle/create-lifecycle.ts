@@ -10,6 +10,7 @@ import { playGame } from "./play-game";
 import { powerGame, type PowerRequest } from "./power-game";
 import { type ProbeResult, probeUrl } from "./probe-url";
 import { resumePendingOps } from "./resume-pending-ops";
+import { resolveGameSettings } from "./game-settings";
 import { idleDeadline, stopIdleGames } from "./stop-idle-games";
 import type { PresenceBoard } from "../presence";
 import type { Game } from "../games";
@@ -63,6 +64,7 @@ export function createLifecycle(deps: {
     play: (gameId: string, request: Request): GameStatus => playGame(ctx, gameId, request),
     power: (gameId: string, action: PowerRequest, request: Request): GameStatus => powerGame(ctx, gameId, action, request),
     stopIdleGames: (presence: PresenceBoard, fallbackMinutes: number, now?: number) => stopIdleGames(ctx, presence, fallbackMinutes, now),
+    gameSettings: (game: Game, defaultIdleStopMinutes: number) => resolveGameSettings(ctx, game, defaultIdleStopMinutes),
     idleDeadline: (presence: PresenceBoard, game: Game, fallbackMinutes: number, now = Date.now()) => idleDeadline(ctx, presence, game, fallbackMinutes, now),
     observeCluster: (containers: Parameters<typeof observeCluster>[1]) => observeCluster(ctx, containers),
     observeUnreachable: (error: unknown, wasReachable: boolean) => observeUnreachable(ctx, error, wasReachable),
