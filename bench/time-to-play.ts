@@ -90,11 +90,15 @@ async function pressPlayOnce(page: Page, stack: Stack, gameName: string): Promis
   return { total: t.frameLoadAt! - t.pressAt!, pressEpoch: t.origin + t.pressAt!, frameEpoch: t.origin + t.frameAt!, loadEpoch: t.origin + t.frameLoadAt! };
 }
 
-/** When the server declared the game ready (its game.ready event), on the same machine's clock as the browser. */
-async function readyEpoch(stack: Stack): Promise<number> {
+/**
+ * When the server sent the start to Proxmox and got its task (game.starting) and when it declared the game ready
+ * (game.ready), on the same machine's clock as the browser.
+ */
+async function serverEpochs(stack: Stack): Promise<{ started: number; ready: number }> {
   const response = await fetch(`${stack.url}/api/v1/audit?game=${GAME}&limit=5`, { headers: { authorization: `Bearer ${stack.apiToken}` } });
   const { events } = (await response.json()) as { events: Array<{ type: string; at: string }> };
-  return Date.parse(events.find((e) => e.type === "game.ready")!.at);
+  const at = (type: string) => Date.parse(events.find((e) => e.type === type)!.at);
+  return { started: at("game.starting"), ready: at("game.ready") };
 }
 
 /** Linear interpolation between closest ranks, so the median of an even count is the mean of the middle two. */
@@ -121,12 +125,12 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       await stopAndWait(stack);
       const r = await pressPlayOnce(page, stack, gameName);
-      const ready = await readyEpoch(stack);
+      const { started, ready } = await serverEpochs(stack);
       totals.push(r.total);
       browserSide.push(r.loadEpoch - ready);
       console.log(
         `run ${String(run).padStart(2)}: press → frame loaded ${r.total.toFixed(0)} ms (overhead ${(r.total - SIMULATED_BOOT_MS).toFixed(0)} ms;` +
-          ` press → server ready ${(ready - r.pressEpoch).toFixed(0)} ms, ready → frame shown ${(r.frameEpoch - ready).toFixed(0)} ms, frame load ${(r.loadEpoch - r.frameEpoch).toFixed(0)} ms)`,
+          ` press → start task ${(started - r.pressEpoch).toFixed(0)} ms, then → server ready ${(ready - started).toFixed(0)} ms, ready → frame shown ${(r.frameEpoch - ready).toFixed(0)} ms, frame load ${(r.loadEpoch - r.frameEpoch).toFixed(0)} ms)`,
       );
     }
     const overhead = totals.map((t) => t - SIMULATED_BOOT_MS).sort((a, b) => a - b);
