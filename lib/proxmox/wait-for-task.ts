@@ -23,14 +23,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * How long to wait before asking again about something that began `elapsedMs` ago: a tenth of the time it has
- * taken so far, at least `minMs` and at most `maxMs`. A fixed interval notices an end half an interval late on
- * average; this notices a quick end within a few tens of milliseconds, and asks about a slow one no more often
- * than every `maxMs` (a 2 s start task at 100-500 ms is asked ~17 times instead of 4; a 30 s one about as often
- * as before).
+ * How long to wait before asking again about something that began `elapsedMs` ago: a `share` (a tenth unless
+ * said) of the time it has taken so far, at least `minMs` and at most `maxMs`. A fixed interval notices an end
+ * half an interval late on average; this notices a quick end within a few tens of milliseconds, and asks about a
+ * slow one no more often than every `maxMs` (a 2 s start task at 100-500 ms is asked ~17 times instead of 4; a
+ * 30 s one about as often as before).
  */
-export function pollDelay(elapsedMs: number, maxMs: number, minMs: number): number {
-  return Math.min(maxMs, Math.max(Math.min(minMs, maxMs), elapsedMs / 10));
+export function pollDelay(elapsedMs: number, maxMs: number, minMs: number, share = 0.1): number {
+  return Math.min(maxMs, Math.max(Math.min(minMs, maxMs), elapsedMs * share));
 }
 
 // Proxmox's own start and shutdown tasks take a second or more: no need to ask more often than this.
