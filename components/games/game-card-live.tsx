@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import type { GameView } from "@/lib/api/schemas";
 import { liveUptimeSec } from "@/lib/format/container-load";
 import { formatEta, formatUptime } from "@/lib/format/durations";
@@ -8,7 +9,7 @@ import { stateHint } from "@/lib/format/game-state";
 import { gameStore } from "@/components/live/game-store";
 import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";
-import { requestPlay } from "@/components/play/play-request";
+import { requestPlayThenOpen } from "@/components/play/play-request";
 import { StateBadge } from "@/components/ui/state-badge";
 import { PlayersLine } from "./players-line";
 import { buttonStyles } from "@/components/ui/styles";
@@ -16,6 +17,7 @@ import { buttonStyles } from "@/components/ui/styles";
 /** The live part of a card: state in words, why, node, uptime, the usual boot time, and Play. */
 export function GameCardLive({ initial }: { initial: GameView }) {
   const { view, receivedAt } = useLiveGame(initial);
+  const router = useRouter();
   const now = useNow(1000);
   const uptime = liveUptimeSec(view, receivedAt, now);
   const eta = view.state === "ready" ? null : formatEta(view.eta);
@@ -25,7 +27,8 @@ export function GameCardLive({ initial }: { initial: GameView }) {
   const onPlay = (event: React.MouseEvent<HTMLAnchorElement>) => {
     // A new tab or window opens the Play screen, which asks for itself.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-    void requestPlay(view.id, gameStore);
+    event.preventDefault();
+    requestPlayThenOpen(view.id, gameStore, () => router.push(`/play/${view.id}`));
   };
 
   return (
