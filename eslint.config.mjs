@@ -7,6 +7,7 @@ const simulators = {
   group: ["**/sim/**", "@/sim/*", "@/sim/**"],
   message: "Production code never imports the simulators in sim/.",
 };
+const portalNotBot = { group: ["discord.js", "@/bot/*", "**/bot/**"], message: "The portal does not import the bot." };
 const frameworks = ["next", "next/*", "react", "react-dom", "react/*", "next-auth", "next-auth/*", "@auth/*", "server-only", "discord.js", "@discordjs/*"];
 
 export default defineConfig([
@@ -41,17 +42,18 @@ export default defineConfig([
         paths: ["next", "react", "react-dom", "next-auth", "server-only"].map((name) => ({ name, message: "The bot never imports the portal's frameworks." })),
         patterns: [
           { group: ["next/*", "next-auth/*", "@/app/*", "**/app/**", "@/components/*", "**/components/**"], message: "The bot never imports the portal's frameworks or pages." },
-          // An allow-list: of lib/ the bot may use only the HTTP API client and its schemas, the env reader and the
-          // error type. Everything else there (control-plane, status, events, lifecycle, proxmox, db, presence,
-          // auth, …) is the portal's inside.
+          // An allow-list: of lib/ the bot may use only the HTTP API client and its schemas, the env reader, the
+          // error type and the pure formatting both faces share. Everything else there (control-plane, status,
+          // events, lifecycle, proxmox, db, presence, auth, …) is the portal's inside.
           {
             group: [
               "@/lib/*", "**/lib/**",
               "!@/lib/api", "!@/lib/api/*", "!**/lib/api", "!**/lib/api/*",
               "!@/lib/env", "!**/lib/env",
               "!@/lib/errors", "!**/lib/errors",
+              "!@/lib/format", "!@/lib/format/*", "!**/lib/format", "!**/lib/format/*",
             ],
-            message: "The bot is a client of the portal's HTTP API: of lib/ it imports only lib/api, lib/env and lib/errors.",
+            message: "The bot is a client of the portal's HTTP API: of lib/ it imports only lib/api, lib/env, lib/errors and lib/format.",
           },
           simulators,
         ],
@@ -59,10 +61,20 @@ export default defineConfig([
     },
   },
   {
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/auth/**/*.ts", "proxy.ts", "instrumentation.ts"],
+    files: ["app/**/*.{ts,tsx}", "lib/auth/**/*.ts", "proxy.ts", "instrumentation.ts"],
     rules: {
       "no-restricted-imports": ["error", {
-        patterns: [simulators, { group: ["discord.js", "@/bot/*", "**/bot/**"], message: "The portal does not import the bot." }],
+        patterns: [simulators, portalNotBot],
+      }],
+    },
+  },
+  {
+    // Imports flow downward: routes (app/) use components, components use lib/; a route's server action reaches
+    // a component as a prop.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [simulators, portalNotBot, { group: ["@/app/*", "**/app/**"], message: "Components never import routes or their server actions from app/; pass an action down as a prop." }],
       }],
     },
   },

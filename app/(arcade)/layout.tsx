@@ -1,5 +1,6 @@
 import { SiteHeader } from "@/components/site/site-header";
 import { getPortalUser } from "@/lib/auth/get-session";
+import { signOutAction } from "./actions";
 
 /**
  * The signed-in part of the portal: header and the one event stream stay mounted while a player moves between
@@ -9,7 +10,7 @@ export default async function ArcadeLayout({ children }: { children: React.React
   const user = await getPortalUser();
   return (
     <>
-      {user && <SiteHeader user={{ name: user.name, image: user.image, isAdmin: user.isAdmin }} />}
+      {user && <SiteHeader user={{ name: user.name, image: user.image, isAdmin: user.isAdmin }} signOut={signOutAction} />}
       {children}
     </>
   );

@@ -5,8 +5,11 @@ import { ProxmoxNotice } from "@/components/games/proxmox-notice";
 import { visibleGameView } from "@/lib/api/game-visibility";
 import { requireUser, viewerOf } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
+import { linkPreview } from "../link-preview";
 
-export const metadata: Metadata = { title: "Games" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: "Games", ...(await linkPreview("/")) };
+}
 
 /** The catalogue: one card per game with its live state, rendered on the server and kept live by the stream. */
 export default async function HomePage() {

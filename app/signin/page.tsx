@@ -8,13 +8,17 @@ import { demoLogins } from "@/lib/auth/demo-logins";
 import { getPortalUser } from "@/lib/auth/get-session";
 import { safeCallbackPath } from "@/lib/auth/redirect-target";
 import { getControlPlane } from "@/lib/control-plane";
+import { gameOfPath, linkPreview } from "../link-preview";
 import { signInAsDemoUser, signInWithDiscord } from "./actions";
-
-export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** A link to a page behind sign-in lands here for a crawler too: it previews the page the link was for. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  return { title: "Sign in", ...(await linkPreview(safeCallbackPath(first((await searchParams).callbackUrl)))) };
+}
 
 /** "Sign in with Discord", plus one-click demo logins when the portal runs against the simulators. */
 export default async function SignInPage({ searchParams }: Props) {
@@ -25,13 +29,17 @@ export default async function SignInPage({ searchParams }: Props) {
   const error = describeSignInError(first(params.error));
   const signedOut = first(params.signedOut) === "1";
   const demo = getControlPlane().env.demo;
+  const game = gameOfPath(callbackUrl);
 
   return (
     <BrandPanel labelledBy="signin-title">
       <h1 id="signin-title" className="mt-4 text-2xl font-black">
-        Sign in to play
+        {game ? `Sign in to play ${game.name}` : "Sign in to play"}
       </h1>
-      <p className="mt-2 text-sm text-zinc-400">The arcade is for members of our Discord server. Sign in with your Discord account to see the games.</p>
+      <p className="mt-2 text-sm text-zinc-400">
+        The arcade is for members of our Discord server.{" "}
+        {game ? `Sign in with your Discord account and ${game.name} opens right after.` : "Sign in with your Discord account to see the games."}
+      </p>
       {error && (
         <p role="alert" className="mt-4 rounded-lg bg-rose-500/10 px-3 py-2 text-sm text-rose-200 ring-1 ring-rose-500/40">
           {error}

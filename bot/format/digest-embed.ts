@@ -1,6 +1,6 @@
 import { escapeMarkdown, time, TimestampStyles } from "discord.js";
 import type { ScoreEntry } from "@/lib/api/score-schemas";
-import { formatScore } from "@/lib/api/format-score";
+import { formatScore } from "@/lib/format/score";
 import { message, type MessagePayload } from "./payload";
 import { EMBED_LIMITS, fitLines } from "./scores-embed";
 

@@ -1,4 +1,5 @@
 import type { GameView } from "@/lib/api/schemas";
+import { describeState as describeStateWords } from "@/lib/format/game-state";
 
 type State = GameView["state"];
 
@@ -21,14 +22,10 @@ export const stateEmoji: Record<State, string> = {
   unknown: "❔",
 };
 
-export const stateLabel: Record<State, string> = {
-  ready: "Ready",
-  starting: "Starting",
-  stopping: "Stopping",
-  stopped: "Stopped",
-  failed: "Failed",
-  unknown: "Unknown",
-};
+/** The state in the portal's own words ("Ready", "State unknown"), so Discord and the web say the same. */
+export function stateLabel(state: State): string {
+  return describeStateWords(state).label;
+}
 
 const stageLabel: Record<NonNullable<GameView["stage"]>, string> = {
   requested: "asking Proxmox to start the container",
@@ -40,9 +37,10 @@ const stageLabel: Record<NonNullable<GameView["stage"]>, string> = {
 
 /** "Starting (container running, game loading)", "Failed: no answer…", or just the state. */
 export function describeState(view: Pick<GameView, "state" | "stage" | "reason">): string {
-  if (view.state === "starting" && view.stage) return `${stateLabel.starting} (${stageLabel[view.stage]})`;
-  if ((view.state === "failed" || view.state === "unknown") && view.reason) return `${stateLabel[view.state]}: ${view.reason}`;
-  return stateLabel[view.state];
+  const label = stateLabel(view.state);
+  if (view.state === "starting" && view.stage) return `${label} (${stageLabel[view.stage]})`;
+  if ((view.state === "failed" || view.state === "unknown") && view.reason) return `${label}: ${view.reason}`;
+  return label;
 }
 
 export function describeStage(stage: GameView["stage"]): string {

@@ -45,17 +45,3 @@ export function linkButtonRows(buttons: Array<{ label: string; url: string }>): 
 export function gameTitle(name: string): string {
   return `**${escapeMarkdown(name)}**`;
 }
-
-export function formatSeconds(ms: number): string {
-  const seconds = Math.max(0, ms) / 1000;
-  if (seconds < 10) return `${seconds.toFixed(1)} s`;
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
-}
-
-/** Elapsed time shown while something boots: whole seconds, so the text changes at most once a second. */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.floor(Math.max(0, ms) / 1000);
-  return seconds < 90 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-}

@@ -1,6 +1,6 @@
 import { escapeMarkdown, time, TimestampStyles, type APIEmbed } from "discord.js";
 import type { ScoreBoard, ScoreBoards, ScoreEntry } from "@/lib/api/score-schemas";
-import { formatScore } from "@/lib/api/format-score";
+import { formatScore } from "@/lib/format/score";
 import { message, type Links, type MessagePayload } from "./payload";
 
 // Discord's embed limits (docs: Message resource, embed limits); the whole embed must stay under 6000 characters.

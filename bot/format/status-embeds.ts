@@ -1,5 +1,7 @@
 import { escapeMarkdown, time, TimestampStyles, type APIEmbed } from "discord.js";
 import type { GameView } from "@/lib/api/schemas";
+import { formatCpuShare, formatMemory, isCtUp } from "@/lib/format/container-load";
+import { formatUptime } from "@/lib/format/durations";
 import { describeState, stateColor, stateEmoji } from "./game-state";
 import { clip, DISCORD_LIMITS, groupEmbeds } from "./limits";
 import { message, type Links, type MessagePayload } from "./payload";
@@ -8,25 +10,6 @@ import { message, type Links, type MessagePayload } from "./payload";
 const STATE_MAX = 300;
 const PLAYERS_MAX = 400;
 const PLAYERS_NAMED = 10;
-
-export function formatUptime(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
-  return `${Math.floor(s / 86_400)} d ${Math.floor((s % 86_400) / 3600)} h`;
-}
-
-export function formatBytes(bytes: number): string {
-  const mib = bytes / 1024 ** 2;
-  return mib >= 1024 ? `${(mib / 1024).toFixed(1)} GiB` : `${Math.round(mib)} MiB`;
-}
-
-/** Proxmox reports CPU as a fraction of the cores the CT may use. */
-export function formatCpu(cpu: number, cpus: number): string {
-  const percent = cpu * 100;
-  return `${percent < 10 ? percent.toFixed(1) : Math.round(percent)}% of ${cpus} ${cpus === 1 ? "core" : "cores"}`;
-}
 
 function sinceLine(view: GameView, since: number): string {
   return Number.isFinite(since) ? `${describeState(view)} since ${time(new Date(since), TimestampStyles.RelativeTime)}` : describeState(view);
@@ -52,7 +35,7 @@ const fieldValue = (text: string, max: number = DISCORD_LIMITS.fieldValue) => cl
 
 /** One embed for one game: state, node, uptime, CPU, memory and who is playing, coloured by state. */
 export function renderStatusEmbed(view: GameView, links: Links): APIEmbed {
-  const running = view.ct?.status === "running";
+  const up = isCtUp(view) ? view.ct : null;
   const since = Date.parse(view.since);
   return {
     title: clip(`${stateEmoji[view.state]} ${view.name}`, DISCORD_LIMITS.title),
@@ -62,9 +45,9 @@ export function renderStatusEmbed(view: GameView, links: Links): APIEmbed {
     fields: [
       { name: "State", value: fieldValue(describeState(view), STATE_MAX), inline: true },
       { name: "Node", value: fieldValue(view.node ?? "not known"), inline: true },
-      { name: "Uptime", value: running && view.ct ? formatUptime(view.ct.uptimeSec) : "not running", inline: true },
-      { name: "CPU", value: running && view.ct ? formatCpu(view.ct.cpu, view.ct.cpus) : "-", inline: true },
-      { name: "Memory", value: running && view.ct ? `${formatBytes(view.ct.memBytes)} of ${formatBytes(view.ct.maxMemBytes)}` : "-", inline: true },
+      { name: "Uptime", value: up ? formatUptime(up.uptimeSec) : "not running", inline: true },
+      { name: "CPU", value: up ? formatCpuShare(up) : "-", inline: true },
+      { name: "Memory", value: up ? formatMemory(up) : "-", inline: true },
       { name: "Playing", value: fieldValue(describePlayers(view.players, view.playerCount)), inline: true },
     ],
     footer: { text: clip(`CT ${view.vmid} · ${view.id}`, DISCORD_LIMITS.footer) },

@@ -16,5 +16,5 @@ export function gameOption(required: boolean) {
 export async function autocompleteGame(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void> {
   const typed = interaction.options.getFocused();
   const games = await ctx.catalogue.list({ timeoutMs: AUTOCOMPLETE_BUDGET_MS });
-  await interaction.respond(suggestGames(typed, games, (game) => `${game.name} · ${stateEmoji[game.state]} ${stateLabel[game.state]}`));
+  await interaction.respond(suggestGames(typed, games, (game) => `${game.name} · ${stateEmoji[game.state]} ${stateLabel(game.state)}`));
 }

@@ -2,7 +2,8 @@ import { escapeMarkdown, time, TimestampStyles } from "discord.js";
 import { friendlyReason } from "@/lib/api/game-visibility";
 import type { ArcadeEventView } from "@/lib/api/schemas";
 import { clip } from "../format/limits";
-import { formatSeconds, gameTitle, message, type Links, type MessagePayload } from "../format/payload";
+import { formatDuration } from "@/lib/format/durations";
+import { gameTitle, message, type Links, type MessagePayload } from "../format/payload";
 import { playButton } from "../play/render-progress";
 import { formatScoreRecord } from "./format-score-record";
 
@@ -57,7 +58,7 @@ export function formatNotification(event: ArcadeEventView, nameOf: (gameId: stri
     case "game.starting":
       return message(`▶️ ${who(event)} started ${title} ${fromWhere[event.source]}.`);
     case "game.ready": {
-      const took = event.durationMs === null ? "" : ` (took ${formatSeconds(event.durationMs)})`;
+      const took = event.durationMs === null ? "" : ` (took ${formatDuration(event.durationMs, "nearest")})`;
       return message(`✅ ${title} is ready${took}.`, { components: event.gameId ? playButton({ id: event.gameId, name }, links) : [] });
     }
     case "game.stopped":

@@ -1,7 +1,7 @@
 import { escapeMarkdown } from "discord.js";
 import type { ArcadeEventView } from "@/lib/api/schemas";
 import { scoreEventDetailSchema } from "@/lib/api/score-schemas";
-import { formatScore, modeSuffix } from "@/lib/api/format-score";
+import { formatScore, modeSuffix } from "@/lib/format/score";
 import { gameTitle, message, type Links, type MessagePayload } from "../format/payload";
 import { playButton } from "../play/render-progress";
 

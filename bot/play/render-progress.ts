@@ -2,7 +2,8 @@ import { escapeMarkdown, time, TimestampStyles } from "discord.js";
 import type { PowerAction } from "@/lib/api/client";
 import type { GameView } from "@/lib/api/schemas";
 import { describeStage } from "../format/game-state";
-import { formatElapsed, formatSeconds, gameTitle, linkButtonRows, message, type Links, type MessagePayload } from "../format/payload";
+import { formatDuration, formatElapsed } from "@/lib/format/durations";
+import { gameTitle, linkButtonRows, message, type Links, type MessagePayload } from "../format/payload";
 
 export type OperationKind = "play" | PowerAction;
 
@@ -12,7 +13,7 @@ type Progress = { kind: OperationKind; view: GameView; elapsedMs: number; userId
 
 function etaLine(view: GameView, elapsedMs: number): string {
   if (!view.eta) return `no boot time recorded yet; gives up after ${view.bootTimeoutSec} s`;
-  const usual = formatSeconds(view.eta.medianMs);
+  const usual = formatDuration(view.eta.medianMs, "nearest");
   // The portal's words: slower than the median is normal for one boot in two; only past nine in ten is it slow.
   return elapsedMs <= (view.eta.p90Ms ?? view.eta.medianMs) ? `usually ready in about ${usual}` : `taking longer than usual (about ${usual}); gives up after ${view.bootTimeoutSec} s`;
 }
@@ -50,7 +51,7 @@ export function playButton(view: Pick<GameView, "id" | "name">, links: Links): M
 
 /** A game that is ready: the link at once. */
 export function renderReady(view: GameView, links: Links, tookMs: number | null): MessagePayload {
-  const took = tookMs === null ? " and running" : ` (took ${formatSeconds(tookMs)})`;
+  const took = tookMs === null ? " and running" : ` (took ${formatDuration(tookMs, "nearest")})`;
   return message(`✅ ${gameTitle(view.name)} is ready${took}.`, { components: playButton(view, links) });
 }
 
@@ -71,7 +72,7 @@ export function renderOutcome(kind: OperationKind, view: GameView, links: Links,
     const next = kind === "shutdown" ? ` Try \`/stop game:${view.id}\` to force it.` : " Ask whoever runs the Proxmox host to look at the container.";
     return message(`❌ ${title} could not be ${kind === "stop" ? "stopped" : "shut down"}${reason}.${next}`);
   }
-  return message(`⏹️ ${title} is ${kind === "stop" ? "stopped" : "shut down"} (took ${formatSeconds(tookMs)}).`);
+  return message(`⏹️ ${title} is ${kind === "stop" ? "stopped" : "shut down"} (took ${formatDuration(tookMs, "nearest")}).`);
 }
 
 /** A planned shutdown was called off before its time. */

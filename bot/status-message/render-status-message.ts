@@ -20,7 +20,7 @@ function fullLine(view: GameView): string {
 }
 
 // What a line shrinks to when a big catalogue does not fit with every detail.
-const shortLine = (view: GameView) => `${stateEmoji[view.state]} **${escapeMarkdown(view.name)}**: ${stateLabel[view.state]}`;
+const shortLine = (view: GameView) => `${stateEmoji[view.state]} **${escapeMarkdown(view.name)}**: ${stateLabel(view.state)}`;
 
 /**
  * The descriptions the lines need: full lines when they fit the message's 6000 characters, short ones when

@@ -1,8 +1,8 @@
 "use client";
 
 import type { GameView } from "@/lib/api/schemas";
-import { formatBytes, formatCpu } from "@/components/format/display";
-import { formatUptime } from "@/components/format/durations";
+import { formatCpuShare, formatMemory, isCtUp, liveUptimeSec } from "@/lib/format/container-load";
+import { formatUptime } from "@/lib/format/durations";
 import { cardLine } from "@/components/games/card-words";
 import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";
@@ -28,9 +28,8 @@ function Fact({ label, value }: { label: string; value: string }) {
 export function AdminGameRow({ initial, settings, playable }: { initial: GameView; settings: GameSettingsProps; playable: PlayableSummary }) {
   const { view, receivedAt } = useLiveGame(initial);
   const now = useNow(1000);
-  const ct = view.ct;
-  const running = ct?.status === "running" && view.state !== "stopped";
-  const uptime = running && ct ? ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
+  const ct = isCtUp(view) ? view.ct : null;
+  const uptime = liveUptimeSec(view, receivedAt, now);
   const hint = cardLine(view, now);
 
   return (
@@ -48,8 +47,8 @@ export function AdminGameRow({ initial, settings, playable }: { initial: GameVie
       <dl className="grid grid-cols-2 gap-2 text-xs sm:grid-cols-4">
         <Fact label="Node" value={view.node ?? "–"} />
         <Fact label="Uptime" value={uptime === null ? "–" : formatUptime(uptime)} />
-        <Fact label="CPU" value={running && ct ? `${formatCpu(ct.cpu)} of ${ct.cpus} core${ct.cpus === 1 ? "" : "s"}` : "–"} />
-        <Fact label="Memory" value={running && ct ? `${formatBytes(ct.memBytes)} / ${formatBytes(ct.maxMemBytes)}` : "–"} />
+        <Fact label="CPU" value={ct ? formatCpuShare(ct) : "–"} />
+        <Fact label="Memory" value={ct ? formatMemory(ct) : "–"} />
       </dl>
       <TimeToPlayable eta={view.eta} playable={playable} />
       <LoadCharts gameId={view.id} name={view.name} cores={ct?.cpus || null} />

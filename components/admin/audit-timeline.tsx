@@ -1,5 +1,5 @@
 import type { ArcadeEventView } from "@/lib/api/schemas";
-import { formatDuration } from "@/components/format/durations";
+import { formatDuration } from "@/lib/format/durations";
 import { parseUpid } from "@/lib/proxmox/upid";
 import { TaskRef } from "./task-ref";
 

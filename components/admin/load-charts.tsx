@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { MetricsResponse } from "@/lib/api/schemas";
-import { formatBytes, formatRate } from "@/components/format/display";
+import { formatBytes, formatRate } from "@/lib/format/display";
 import { usePolledApi } from "@/components/live/use-polled-api";
 import { buttonStyles } from "@/components/ui/styles";
 import { type ChartLine, TimeChart } from "./time-chart";

@@ -1,8 +1,8 @@
 "use client";
 
 import type { NodeSummary as Node } from "@/lib/api/schemas";
-import { formatBytes, formatCpu } from "@/components/format/display";
-import { formatUptime } from "@/components/format/durations";
+import { formatBytes, formatCpu } from "@/lib/format/display";
+import { formatUptime } from "@/lib/format/durations";
 import { usePolledApi } from "@/components/live/use-polled-api";
 import { panel } from "@/components/ui/styles";
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { GameView, PowerAction } from "@/lib/api/schemas";
-import { formatCountdown } from "@/components/format/durations";
+import { formatCountdown } from "@/lib/format/durations";
 import { gameStore } from "@/components/live/game-store";
 import { useNow } from "@/components/live/use-now";
 import { buttonStyles } from "@/components/ui/styles";

@@ -1,5 +1,5 @@
 import type { GameView, PowerAction } from "@/lib/api/schemas";
-import { describePlayers } from "@/components/format/display";
+import { describePlayers } from "@/lib/format/display";
 
 export type PowerQuestion = { title: string; body: string; button: string; danger?: boolean; offersDelay: boolean };
 

@@ -1,6 +1,6 @@
 import type { GameView } from "@/lib/api/schemas";
-import { formatCountdown, formatEta } from "@/components/format/durations";
-import { stateHint } from "@/components/format/game-state";
+import { formatCountdown, formatEta } from "@/lib/format/durations";
+import { stateHint } from "@/lib/format/game-state";
 import { wentToSleep } from "@/components/play/play-words";
 
 type View = Pick<GameView, "state" | "reason" | "by" | "operation" | "scheduledShutdown" | "multiplayer" | "playerCount" | "eta">;

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import type { GameView } from "@/lib/api/schemas";
-import { formatUptime } from "@/components/format/durations";
+import { liveUptimeSec } from "@/lib/format/container-load";
+import { formatUptime } from "@/lib/format/durations";
 import { gameStore } from "@/components/live/game-store";
 import { useLiveGame } from "@/components/live/use-live";
 import { useNow } from "@/components/live/use-now";
-import { requestPlay } from "@/components/play/play-request";
+import { requestPlayThenOpen } from "@/components/play/play-request";
 import { StateBadge } from "@/components/ui/state-badge";
 import { RecordLine } from "@/components/scores/record-line";
 import { cardEta, cardLine, playLabel as playWords } from "./card-words";
@@ -16,10 +18,9 @@ import { buttonStyles } from "@/components/ui/styles";
 /** The live part of a card: state in words, why, node, uptime, the usual boot time, and Play. */
 export function GameCardLive({ initial }: { initial: GameView }) {
   const { view, receivedAt } = useLiveGame(initial);
+  const router = useRouter();
   const now = useNow(1000);
-  // Proxmox's resource list lags a stop by a few seconds: uptime only counts while the game is up.
-  const running = view.ct?.status === "running" && (view.state === "ready" || view.state === "stopping");
-  const uptime = running && view.ct ? view.ct.uptimeSec + (now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0) : null;
+  const uptime = liveUptimeSec(view, receivedAt, now);
   const eta = cardEta(view);
   const playLabel = playWords(view);
   const showPeople = view.state === "ready" && !view.scheduledShutdown && (view.players.length > 0 || view.idleStopAt !== null);
@@ -27,7 +28,8 @@ export function GameCardLive({ initial }: { initial: GameView }) {
   const onPlay = (event: React.MouseEvent<HTMLAnchorElement>) => {
     // A new tab or window opens the Play screen, which asks for itself.
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-    void requestPlay(view.id, gameStore);
+    event.preventDefault();
+    requestPlayThenOpen(view.id, gameStore, () => router.push(`/play/${view.id}`));
   };
 
   return (

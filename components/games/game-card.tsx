@@ -1,5 +1,5 @@
 import type { GameView } from "@/lib/api/schemas";
-import { initialsOf } from "@/components/format/display";
+import { initialsOf } from "@/lib/format/display";
 import { panel } from "@/components/ui/styles";
 import { GameCardLive } from "./game-card-live";
 

@@ -1,5 +1,5 @@
 import type { GameView } from "@/lib/api/schemas";
-import { formatCountdown } from "@/components/format/durations";
+import { formatCountdown } from "@/lib/format/durations";
 import { describePlaying } from "@/components/scores/score-format";
 import { Avatar } from "@/components/ui/avatar";
 

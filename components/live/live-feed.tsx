@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { describeState } from "@/components/format/game-state";
+import { describeState } from "@/lib/format/game-state";
 import { signInPath } from "@/lib/auth/redirect-target";
 import { connectFeed } from "./connect-feed";
 import { gameStore } from "./game-store";

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import type { GameView } from "@/lib/api/schemas";
-import { bootProgress, elapsedSince, formatDuration, formatEta, formatRemaining } from "@/components/format/durations";
-import { stageSteps } from "@/components/format/game-state";
+import { bootProgress, elapsedSince, formatDuration, formatEta, formatRemaining } from "@/lib/format/durations";
+import { stageSteps } from "@/lib/format/game-state";
 import { useNow } from "@/components/live/use-now";
 import { buttonStyles, panel } from "@/components/ui/styles";
 import { NotifyButton } from "./notify-button";

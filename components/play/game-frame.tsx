@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type CSSProperties, useCallback, useEffect, useRef, useState } from "react";
 import type { GameView } from "@/lib/api/schemas";
-import { parseAspectRatio } from "@/components/format/display";
+import { parseAspectRatio } from "@/lib/format/display";
 import { buttonStyles } from "@/components/ui/styles";
 import { FloatingControls } from "./floating-controls";
 import { type FramePlayer, useGameMessages } from "@/components/scores/use-game-messages";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { GameView } from "@/lib/api/schemas";
-import { formatCountdown } from "@/components/format/durations";
+import { formatCountdown } from "@/lib/format/durations";
 import { useNow } from "@/components/live/use-now";
 import { shutdownNotice } from "./play-words";
 

@@ -1,6 +1,6 @@
 import type { GameView } from "@/lib/api/schemas";
-import { formatScore, modeSuffix } from "@/lib/api/format-score";
-import { describePlayers } from "@/components/format/display";
+import { formatScore, modeSuffix } from "@/lib/format/score";
+import { describePlayers } from "@/lib/format/display";
 
 export { formatScore, modeSuffix };
 

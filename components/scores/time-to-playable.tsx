@@ -1,6 +1,6 @@
 import type { GameView } from "@/lib/api/schemas";
 import type { PlayableSummary } from "@/lib/playable";
-import { formatDuration } from "@/components/format/durations";
+import { formatDuration } from "@/lib/format/durations";
 
 type Median = { medianMs: number; samples: number } | null;
 

@@ -1,13 +1,15 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(arcade)/actions";
 import { LiveFeed } from "@/components/live/live-feed";
 import { Avatar } from "@/components/ui/avatar";
 import { buttonStyles, focusRing } from "@/components/ui/styles";
 
 export type HeaderUser = { name: string; image: string | null; isAdmin: boolean };
 
-/** Who is signed in (with their avatar), the way to the admin page for admins, the stream's state, sign-out. */
-export function SiteHeader({ user }: { user: HeaderUser }) {
+/**
+ * Who is signed in (with their avatar), the way to the admin page for admins, the stream's state, sign-out. The
+ * sign-out server action comes from the route that renders the header: components never import from app/.
+ */
+export function SiteHeader({ user, signOut }: { user: HeaderUser; signOut: () => Promise<void> }) {
   return (
     <header className="sticky top-0 z-20 border-b border-white/10 bg-zinc-950/85 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-1.5 px-3 sm:gap-5 sm:px-4">
@@ -31,7 +33,7 @@ export function SiteHeader({ user }: { user: HeaderUser }) {
             <Avatar name={user.name} image={user.image} />
             <span className="sr-only sm:not-sr-only max-w-32 truncate text-sm font-medium">{user.name}</span>
           </span>
-          <form action={signOutAction}>
+          <form action={signOut}>
             <button type="submit" className={`${buttonStyles.quiet} whitespace-nowrap px-2 sm:px-2.5`}>
               Sign out
             </button>

@@ -1,4 +1,4 @@
-import { initialsOf } from "@/components/format/display";
+import { initialsOf } from "@/lib/format/display";
 
 /** The player's Discord picture, or their initials when they have none (demo and test users never do). */
 export function Avatar({ name, image, size = 32 }: { name: string; image: string | null; size?: number }) {

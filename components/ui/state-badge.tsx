@@ -1,5 +1,5 @@
 import type { GameView } from "@/lib/api/schemas";
-import { describeState, type StateTone } from "@/components/format/game-state";
+import { describeState, type StateTone } from "@/lib/format/game-state";
 
 const toneClasses: Record<StateTone, string> = {
   idle: "bg-zinc-800 text-zinc-300 ring-zinc-600",

@@ -73,3 +73,14 @@ export function visibleGameView(view: GameView, viewer: Viewer): GameView {
     records: view.records.map((record) => ({ ...record, avatarUrl: null })),
   };
 }
+
+/** What anyone may see of a game, signed in or not (link previews): its catalogue face and how it is doing. */
+export type GamePreview = Pick<GameView, "id" | "name" | "description" | "imageUrl" | "state" | "playerCount">;
+
+/**
+ * A game as a link preview shows it to whoever fetches the link (Discord's crawler comes without a session): the
+ * catalogue's name, description and picture, the state and how many play. No names, reasons, nodes or CT numbers.
+ */
+export function previewOf(view: GameView): GamePreview {
+  return { id: view.id, name: view.name, description: view.description, imageUrl: view.imageUrl, state: view.state, playerCount: view.playerCount };
+}

@@ -11,11 +11,12 @@ export type Membership =
 
 const userSchema = z.object({ id: z.string(), username: z.string(), global_name: z.string().nullable().optional(), avatar: z.string().nullable().optional() }).loose();
 const memberSchema = z.object({ roles: z.array(z.string()), nick: z.string().nullable().optional(), user: userSchema.optional() }).loose();
-const guildSchema = z.object({ id: z.string(), owner_id: z.string() }).loose();
+const guildSchema = z.object({ id: z.string(), owner_id: z.string(), name: z.string() }).loose();
+type Guild = z.infer<typeof guildSchema>;
 
-// The guild's owner changes rarely; one lookup per process per 10 minutes is plenty.
-const ownerCache = new Map<string, { ownerId: string; at: number }>();
-const OWNER_TTL_MS = 10 * 60_000;
+// The guild's owner and name change rarely; one lookup per process per 10 minutes is plenty.
+const guildCache = new Map<string, { guild: Guild; at: number }>();
+const GUILD_TTL_MS = 10 * 60_000;
 
 async function discordGet(api: DiscordApi, path: string): Promise<Response> {
   return fetch(`${api.apiUrl}/v10${path}`, {
@@ -25,15 +26,38 @@ async function discordGet(api: DiscordApi, path: string): Promise<Response> {
   });
 }
 
-async function guildOwner(api: DiscordApi): Promise<string> {
-  const cached = ownerCache.get(api.guildId);
-  if (cached && Date.now() - cached.at < OWNER_TTL_MS) return cached.ownerId;
+async function fetchGuild(api: DiscordApi): Promise<Guild> {
+  const cached = guildCache.get(api.guildId);
+  if (cached && Date.now() - cached.at < GUILD_TTL_MS) return cached.guild;
   const response = await discordGet(api, `/guilds/${api.guildId}`);
   if (!response.ok) throw new Error(`Discord answered ${response.status} for the guild`);
   const guild = guildSchema.parse(await response.json());
-  ownerCache.set(api.guildId, { ownerId: guild.owner_id, at: Date.now() });
-  return guild.owner_id;
+  guildCache.set(api.guildId, { guild, at: Date.now() });
+  return guild;
 }
+
+/**
+ * The Discord server's name as Discord has it (asked with the bot's token, cached with the owner), for pages that
+ * name it to people who are not in it. Null while Discord cannot be asked: the page then says "our Discord
+ * server" rather than fail.
+ */
+export async function lookupGuildName(api: DiscordApi): Promise<string | null> {
+  const failed = guildFailedAt.get(api.guildId);
+  if (failed !== undefined && Date.now() - failed < GUILD_RETRY_MS) return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slow = new Promise<null>((resolve) => (timer = setTimeout(resolve, NAME_WAIT_MS, null)));
+  const asked = fetchGuild(api).then(
+    (guild) => guild.name,
+    () => (guildFailedAt.set(api.guildId, Date.now()), null),
+  );
+  // A name is a nicety: the page does not wait out Discord's full timeout for it (the answer is still cached).
+  return Promise.race([asked, slow]).finally(() => clearTimeout(timer));
+}
+
+// A Discord outage costs one slow lookup per half minute, not one per page view.
+const guildFailedAt = new Map<string, number>();
+const GUILD_RETRY_MS = 30_000;
+const NAME_WAIT_MS = 2_000;
 
 /**
  * A user's avatar on Discord's CDN (or the simulator's), built from the id and the avatar hash Discord gave us:
@@ -60,7 +84,7 @@ export async function fetchMembership(api: DiscordApi, userId: string): Promise<
     if (response.status === 404) return { status: "not_member" };
     if (!response.ok) return { status: "error", reason: `Discord answered ${response.status} when checking membership` };
     const member = memberSchema.parse(await response.json());
-    const ownerId = await guildOwner(api);
+    const ownerId = (await fetchGuild(api)).owner_id;
     const profile = member.user ?? null;
     const avatarUrl = profile ? avatarUrlOf(profile, api.cdnUrl) : null;
     return { status: "member", roles: member.roles, isGuildOwner: ownerId === userId, nick: member.nick ?? null, profile, avatarUrl };

@@ -47,6 +47,11 @@ export class ViewHub {
     return this.build(this.lifecycle.board.get(game.id)!);
   }
 
+  /** A game's stored, default and effective settings (the admin page's form shows all three). */
+  settings(gameId: string) {
+    return this.lifecycle.gameSettings(getGameOrThrow(this.catalogue, gameId), this.idleStopMinutes);
+  }
+
   views(): GameView[] {
     return this.catalogue.games.map((g) => this.build(this.lifecycle.board.get(g.id)!));
   }
@@ -98,14 +103,14 @@ export class ViewHub {
     const game = getGameOrThrow(this.catalogue, status.gameId);
     if (!this.etas.has(game.id)) this.etas.set(game.id, estimateBoot(this.events.recentBootDurations(game.id)));
     if (!this.records.has(game.id)) this.records.set(game.id, this.scores.records(game.id).map(toGameRecord));
-    const settings = this.lifecycle.settings.get(game.id);
+    const { effective } = this.settings(game.id);
     const idleStopAt = this.lifecycle.idleDeadline(this.presence, game, this.idleStopMinutes);
     return toGameView(game, status, {
       eta: this.etas.get(game.id) ?? null,
-      bootTimeoutSec: settings.bootTimeoutSec ?? game.bootTimeoutSec,
-      shutdownTimeoutSec: settings.shutdownTimeoutSec ?? this.lifecycle.context.timing.defaultShutdownTimeoutSec,
+      bootTimeoutSec: effective.bootTimeoutSec,
+      shutdownTimeoutSec: effective.shutdownTimeoutSec,
       players: this.presence.players(game.id),
-      idleStopMinutes: settings.idleStopMinutes ?? game.idleStopMinutes ?? this.idleStopMinutes,
+      idleStopMinutes: effective.idleStopMinutes,
       idleStopAt: idleStopAt === null ? null : new Date(idleStopAt).toISOString(),
       records: this.records.get(game.id) ?? [],
     });

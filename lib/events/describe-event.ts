@@ -1,5 +1,5 @@
 import type { Source } from "../authz";
-import { formatScore, modeSuffix } from "../api/format-score";
+import { formatScore, modeSuffix } from "../format/score";
 import type { NewEvent } from "./types";
 
 const fromWhere: Record<Source, string> = {

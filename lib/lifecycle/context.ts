@@ -4,6 +4,7 @@ import type { EventLog } from "../events";
 import type { Catalogue, Game } from "../games";
 import type { ProxmoxClient } from "../proxmox";
 import type { StatusBoard } from "../status/status-board";
+import { resolveGameSettings } from "./game-settings";
 import type { OpRegistry } from "./op-registry";
 import type { ProbeResult } from "./probe-url";
 import type { ShutdownTimers } from "./shutdown-timers";
@@ -62,7 +63,8 @@ export function gamesOn(ctx: LifecycleContext, vmid: number): Game[] {
 }
 
 export function bootTimeoutMs(ctx: LifecycleContext, game: Game): number {
-  return (ctx.settings.get(game.id).bootTimeoutSec ?? game.bootTimeoutSec) * 1000;
+  // The boot timeout has no portal-wide default, so the idle one passed here does not matter.
+  return resolveGameSettings(ctx, game, 0).effective.bootTimeoutSec * 1000;
 }
 
 export function shutdownTimeoutSec(ctx: LifecycleContext, games: Game[]): number {

@@ -12,6 +12,7 @@ import { type ProbeResult, probeUrl } from "./probe-url";
 import { resumePendingOps } from "./resume-pending-ops";
 import { cancelScheduledShutdown, resumeScheduledShutdowns, scheduleShutdown } from "./schedule-shutdown";
 import { ShutdownTimers } from "./shutdown-timers";
+import { resolveGameSettings } from "./game-settings";
 import { idleDeadline, stopIdleGames } from "./stop-idle-games";
 import type { PresenceBoard } from "../presence";
 import type { Game } from "../games";
@@ -70,6 +71,7 @@ export function createLifecycle(deps: {
     scheduleShutdown: (gameId: string, delaySec: number, request: Request): GameStatus => scheduleShutdown(ctx, gameId, delaySec, request),
     cancelScheduledShutdown: (gameId: string, request: Request): GameStatus => cancelScheduledShutdown(ctx, gameId, request),
     stopIdleGames: (presence: PresenceBoard, fallbackMinutes: number, now?: number) => stopIdleGames(ctx, presence, fallbackMinutes, now),
+    gameSettings: (game: Game, defaultIdleStopMinutes: number) => resolveGameSettings(ctx, game, defaultIdleStopMinutes),
     idleDeadline: (presence: PresenceBoard, game: Game, fallbackMinutes: number, now = Date.now()) => idleDeadline(ctx, presence, game, fallbackMinutes, now),
     observeCluster: (containers: Parameters<typeof observeCluster>[1]) => observeCluster(ctx, containers),
     observeUnreachable: (error: unknown, wasReachable: boolean) => observeUnreachable(ctx, error, wasReachable),

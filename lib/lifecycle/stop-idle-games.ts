@@ -3,11 +3,12 @@ import { SYSTEM_ACTOR } from "../authz";
 import type { Game } from "../games";
 import type { PresenceBoard } from "../presence";
 import { gamesOn, type LifecycleContext } from "./context";
+import { resolveGameSettings } from "./game-settings";
 import { powerGame } from "./power-game";
 
 /** The minutes of nobody playing after which a game's CT goes to sleep; 0 = never. */
 export function idleStopMinutes(ctx: LifecycleContext, game: Game, fallback: number): number {
-  return ctx.settings.get(game.id).idleStopMinutes ?? game.idleStopMinutes ?? fallback;
+  return resolveGameSettings(ctx, game, fallback).effective.idleStopMinutes;
 }
 
 /**

@@ -1,4 +1,4 @@
-export { formatScore, modeSuffix } from "../api/format-score";
+export { formatScore, modeSuffix } from "../format/score";
 export { playerKey } from "./player-key";
 export {
   DEFAULT_MAX_SCORE,

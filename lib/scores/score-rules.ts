@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatScore } from "../api/format-score";
+import { formatScore } from "../format/score";
 import { MAX_STATUS_LENGTH, toStatusText } from "./status-text";
 
 export { MAX_STATUS_LENGTH, toStatusText };

@@ -179,6 +179,12 @@ test.describe("network rehearsal: LAN, gateway, portal and game host in namespac
       try {
         const health = await until("the portal through the gateway", () => curl("lan", "https://arcade.example.com/api/health", viaGateway("arcade.example.com")), (c) => c.status === 200);
         expect(JSON.parse(health.body)).toMatchObject({ ok: true });
+        // Pages stay at the public name the gateway forwards; asked at its own address, the portal sends the browser
+        // there before a sign-in could start on a host whose cookies Discord's return never sees.
+        expect(curl("lan", "https://arcade.example.com/signin", viaGateway("arcade.example.com")).status).toBe(200);
+        const direct = curl(2100, "http://127.0.0.1:3000/play/snake", ["-D", "-"]);
+        expect(direct.status).toBe(307);
+        expect(direct.body).toMatch(/^location: https:\/\/arcade\.example\.com\/play\/snake\r?$/im);
         const game = curl("lan", "https://cartofia.example.com/", viaGateway("cartofia.example.com"));
         expect(game.status).toBe(200);
         expect(game.body).toBe(readFileSync(path.join(repoRoot, "games-demo/snake/web/index.html"), "utf8"));

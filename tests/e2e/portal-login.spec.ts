@@ -48,6 +48,8 @@ test.describe("signing in with Discord", () => {
     await signIn.signInThroughDiscord("Outsider");
     await expect(page).toHaveURL(/\/denied\?reason=not-member$/);
     await expect(page.getByRole("heading", { name: "You are not in our Discord server" })).toBeVisible();
+    // The server's name as Discord has it (sim/discord's demo guild).
+    await expect(page.getByText("only open to members of the Discord server “Cartofia”")).toBeVisible();
     await expect(page.getByText(/Ask a friend who is in the server to invite you/)).toBeVisible();
     await page.goto(`${stackEnv().portalUrl}/`);
     await expect(page).toHaveURL(/\/signin$/);

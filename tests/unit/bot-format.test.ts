@@ -80,7 +80,7 @@ describe("/status embeds", () => {
     expect(embed.color).toBe(0x57f287);
     expect(embed.url).toBe("https://arcade.example.com/play/snake");
     expect(Object.fromEntries(embed.fields!.map((f) => [f.name, f.value]))).toEqual({
-      State: "Ready", Node: "pve1", Uptime: "1 h 2 min", CPU: "3.4% of 2 cores", Memory: "40 MiB of 256 MiB", Playing: "nobody",
+      State: "Ready", Node: "pve1", Uptime: "1 h 2 min", CPU: "3.4 % of 2 cores", Memory: "40 MiB of 256 MiB", Playing: "nobody",
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { describePlayers, formatBytes, formatCpu, formatRate, initialsOf, parseAspectRatio } from "@/components/format/display";
-import { bootProgress, elapsedSince, formatCountdown, formatDuration, formatEta, formatRemaining, formatUptime } from "@/components/format/durations";
-import { describeState, stageSteps, stateHint } from "@/components/format/game-state";
+import { describePlayers, formatBytes, formatCpu, formatRate, initialsOf, parseAspectRatio } from "@/lib/format/display";
+import { bootProgress, elapsedSince, formatCountdown, formatDuration, formatEta, formatRemaining, formatUptime } from "@/lib/format/durations";
+import { describeState, stageSteps, stateHint } from "@/lib/format/game-state";
 
 describe("what the cards and the Play screen say", () => {
   it("names every state in words, not only by colour", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { GameView } from "@/lib/api/schemas";
 import { idleSleepPreview } from "@/components/admin/idle-preview";
 import { powerEnabled, powerQuestion } from "@/components/admin/power-questions";
-import { formatRemaining } from "@/components/format/durations";
+import { formatRemaining } from "@/lib/format/durations";
 import { cardEta, cardLine, playLabel } from "@/components/games/card-words";
 import { bootWords, shutdownNotice, stoppedWords } from "@/components/play/play-words";
 

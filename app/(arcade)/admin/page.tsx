@@ -29,7 +29,6 @@ export default async function AdminPage({ searchParams }: Props) {
   const newestId = filters.before ? Number.MAX_SAFE_INTEGER : (events[0]?.id ?? cp.events.lastId());
   const viewer = viewerOf(user, cp.authz);
   const games = cp.hub.views().map((view) => visibleGameView(view, viewer));
-  const defaultShutdown = cp.lifecycle.context.timing.defaultShutdownTimeoutSec;
   const pageLink = (before: number | null) => {
     const query = new URLSearchParams({ ...(filters.game && { game: filters.game }), ...(filters.actor && { actor: filters.actor }), ...(before && { before: String(before) }) });
     return `/admin${query.size ? `?${query}` : ""}#audit`;
@@ -51,25 +50,13 @@ export default async function AdminPage({ searchParams }: Props) {
         {games.length === 0 && <p className="text-sm text-zinc-400">The catalogue has no games.</p>}
         <div className="grid gap-4 lg:grid-cols-2">
           {games.map((game) => {
-            const stored = cp.lifecycle.settings.get(game.id);
-            const catalogued = cp.catalogue.games.find((g) => g.id === game.id);
+            const { stored, defaults } = cp.hub.settings(game.id);
             return (
               <AdminGameRow
                 key={game.id}
                 initial={game}
                 playable={cp.playable.summary(game.id)}
-                settings={{
-                  gameId: game.id,
-                  name: game.name,
-                  bootTimeoutSec: stored.bootTimeoutSec,
-                  shutdownTimeoutSec: stored.shutdownTimeoutSec,
-                  idleStopMinutes: stored.idleStopMinutes,
-                  defaults: {
-                    bootTimeoutSec: catalogued?.bootTimeoutSec ?? game.bootTimeoutSec,
-                    shutdownTimeoutSec: defaultShutdown,
-                    idleStopMinutes: catalogued?.idleStopMinutes ?? cp.env.idleStopMinutes,
-                  },
-                }}
+                settings={{ gameId: game.id, name: game.name, ...stored, defaults }}
               />
             );
           })}

@@ -5,6 +5,7 @@ import { PlayScreen } from "@/components/play/play-screen";
 import { visibleGameView } from "@/lib/api/game-visibility";
 import { requireUser, viewerOf } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
+import { linkPreview } from "../../../link-preview";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,8 +29,10 @@ function findGame(id: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const game = findGame((await params).id);
-  return { title: game ? `Play ${game.name}` : "Unknown game" };
+  const { id } = await params;
+  const game = findGame(id);
+  // Anyone fetching the link (Discord's crawler has no session) gets the game's preview; see link-preview.ts.
+  return game ? { title: `Play ${game.name}`, ...(await linkPreview(`/play/${id}`)) } : { title: "Unknown game" };
 }
 
 /** Boot progress, then the game in a frame. Opening this page asks for the game (Play is idempotent). */

@@ -1,21 +1,17 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { handle } from "@/lib/api";
 import { getControlPlane } from "@/lib/control-plane";
 import { ArcadeError } from "@/lib/errors";
-import { getGameOrThrow } from "@/lib/games";
+import { pictureGameOrThrow, readPictureFile } from "@/lib/games/read-picture";
 
-const types: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".gif": "image/gif", ".svg": "image/svg+xml" };
-
-/** A game's card picture from its catalogue folder (the manifest only allows a plain file name there). */
+/** A game's card picture from its catalogue folder. Anyone may fetch it: a link preview names it without a session. */
 export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handle(async () => {
-    const game = getGameOrThrow(getControlPlane().catalogue, (await params).id);
-    if (!game.image || /^https?:/.test(game.image)) throw new ArcadeError("not_found:image", `${game.name} has no picture file.`);
-    const body = await readFile(path.join(game.dir, path.basename(game.image)));
-    return new Response(body, {
+    const game = pictureGameOrThrow(getControlPlane().catalogue, (await params).id);
+    const picture = await readPictureFile(game);
+    if (!picture) throw new ArcadeError("not_found:image", `${game.name} has no picture file.`);
+    return new Response(new Uint8Array(picture.body), {
       headers: {
-        "content-type": types[path.extname(game.image).toLowerCase()] ?? "application/octet-stream",
+        "content-type": picture.type,
         "cache-control": "public, max-age=300",
         "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
         "x-content-type-options": "nosniff",

@@ -1,4 +1,4 @@
-import type { GameView } from "@/lib/api/schemas";
+import type { GameView } from "../api/schemas";
 
 /**
  * "4.2 s" under ten seconds, then "42 s", "3 min 5 s", "2 h 5 min". A clock that is still running rounds down
@@ -67,4 +67,10 @@ export function formatCountdown(ms: number): string {
   const sec = Math.max(0, Math.ceil(ms / 1000));
   if (sec >= 600) return `${Math.ceil(sec / 60)} min`;
   return `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, "0")}`;
+}
+
+/** A clock shown in a message that is edited about once a second: whole seconds, "42 s", then "3 min 5 s". */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.floor(Math.max(0, ms) / 1000);
+  return seconds < 90 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }

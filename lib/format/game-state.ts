@@ -1,4 +1,4 @@
-import type { GameView } from "@/lib/api/schemas";
+import type { GameView } from "../api/schemas";
 
 type GameState = GameView["state"];
 type StartStage = NonNullable<GameView["stage"]>;
