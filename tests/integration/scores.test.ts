@@ -166,7 +166,7 @@ describe("scores through the control plane", () => {
     const since = h.cp.lifecycle.board.get("snake")!.since;
     recordPlayable(h.cp, "snake", member, { ms: Date.now() - since + 2_000 });
     const summary = h.cp.playable.summary("snake");
-    expect(summary.warm).toEqual({ medianMs: 100, samples: 1 });
+    expect(summary.warm).toEqual({ medianMs: 100, p90Ms: 100, samples: 1 });
     expect(summary.cold?.samples).toBe(1);
     expect(() => recordPlayable(h.cp, "snake", member, { ms: -1 })).toThrow();
   });
