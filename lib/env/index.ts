@@ -1,110 +1,18 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { collect } from "./collect";
 import { ConfigError } from "./config-error";
-import {
-  discordId,
-  flag,
-  httpUrl,
-  intInRange,
-  isLoopbackHost,
-  optionalDiscordId,
-  optionalText,
-  required,
-  snowflake,
-  snowflakeList,
-  type Source,
-  tokenIdPattern,
-  uuidPattern,
-} from "./fields";
+import { discordId, flag, httpUrl, intInRange, isLoopbackHost, optionalText, required, snowflake, snowflakeList, type Source } from "./fields";
+import { proxmoxShape, type ProxmoxConfig } from "./proxmox";
 
 export { ConfigError } from "./config-error";
+export { readBotEnv, type BotEnv, type WeeklyAt } from "./bot";
+export type { ProxmoxConfig } from "./proxmox";
 
 /**
  * The one reader of process.env. Each process validates the variables it needs and, when something is wrong,
  * reports every bad variable at once with how to fix it.
  */
-
-// ---------------------------------------------------------------------------------------------- Proxmox
-
-const proxmoxShape = z
-  .object({
-    PROXMOX_URL: optionalText,
-    PROXMOX_HOST: optionalText,
-    PROXMOX_PORT: intInRange("PROXMOX_PORT", 1, 65535, 8006),
-    PROXMOX_TOKEN_ID: required("PROXMOX_TOKEN_ID", "create an API token (pveum user token add arcade@pve portal) and set user@realm!name").refine(
-      (v) => tokenIdPattern.test(v),
-      { error: "PROXMOX_TOKEN_ID must look like user@realm!tokenname, e.g. arcade@pve!portal" },
-    ),
-    PROXMOX_TOKEN_SECRET: required("PROXMOX_TOKEN_SECRET", "paste the secret shown once when the token was created").refine(
-      (v) => uuidPattern.test(v),
-      { error: "PROXMOX_TOKEN_SECRET must be the token's UUID secret, e.g. 1b4c2a0e-5f7d-4c3e-9a1b-2d3e4f5a6b7c" },
-    ),
-    PROXMOX_CA_FILE: optionalText.refine((v) => v === undefined || existsSync(v), {
-      error: "PROXMOX_CA_FILE points to a file that does not exist: copy /etc/pve/pve-root-ca.pem from the Proxmox host and give its path",
-    }),
-    PROXMOX_FINGERPRINT: optionalText.transform((v, ctx) => {
-      if (v === undefined) return undefined;
-      const hex = v.replace(/:/g, "").toUpperCase();
-      if (!/^[0-9A-F]{64}$/.test(hex)) {
-        ctx.addIssue({
-          code: "custom",
-          message: "PROXMOX_FINGERPRINT must be a SHA-256 fingerprint (64 hex digits, colons allowed), as shown under Node > System > Certificates",
-        });
-        return z.NEVER;
-      }
-      return hex.match(/../g)!.join(":");
-    }),
-    PROXMOX_INSECURE_TLS: flag("PROXMOX_INSECURE_TLS"),
-    PROXMOX_VERIFY_SSL: optionalText,
-    PROXMOX_TIMEOUT_MS: intInRange("PROXMOX_TIMEOUT_MS", 500, 120_000, 10_000),
-    // Node's own extra trust file: an explicit CA list (PROXMOX_CA_FILE) would drop it, so the client keeps it.
-    NODE_EXTRA_CA_CERTS: optionalText,
-  })
-  .transform((v, ctx) => {
-    let baseUrl = v.PROXMOX_URL;
-    if (baseUrl === undefined && v.PROXMOX_HOST !== undefined) {
-      const host = v.PROXMOX_HOST.replace(/^https?:\/\//, "").replace(/\/+$/, "");
-      baseUrl = `https://${host}:${v.PROXMOX_PORT}`;
-    }
-    if (baseUrl === undefined) {
-      ctx.addIssue({ code: "custom", path: ["PROXMOX_URL"], message: "PROXMOX_URL is not set: give the API address, e.g. https://pve.lan:8006 (or PROXMOX_HOST and PROXMOX_PORT)" });
-      return z.NEVER;
-    }
-    if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) {
-      ctx.addIssue({ code: "custom", path: ["PROXMOX_URL"], message: `PROXMOX_URL must be an http(s) URL such as https://pve.lan:8006 (got "${baseUrl}")` });
-      return z.NEVER;
-    }
-    const url = new URL(baseUrl);
-    // The API token goes in a header on every request; only the simulator on this machine may skip TLS.
-    if (url.protocol === "http:" && !isLoopbackHost(url.hostname)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["PROXMOX_URL"],
-        message: `PROXMOX_URL must start with https:// (got "${baseUrl}"): over plain HTTP the API token would travel in clear; pveproxy serves https://<node>:8006 (plain http:// is accepted only for the simulator on loopback)`,
-      });
-      return z.NEVER;
-    }
-    const verifySsl = v.PROXMOX_VERIFY_SSL?.toLowerCase();
-    if (verifySsl !== undefined && !["1", "0", "true", "false", "yes", "no"].includes(verifySsl)) {
-      ctx.addIssue({ code: "custom", path: ["PROXMOX_VERIFY_SSL"], message: `PROXMOX_VERIFY_SSL must be true or false (got "${v.PROXMOX_VERIFY_SSL}")` });
-    }
-    const insecureTls = v.PROXMOX_INSECURE_TLS || ["0", "false", "no"].includes(verifySsl ?? "");
-    return {
-      baseUrl: url.origin,
-      tokenId: v.PROXMOX_TOKEN_ID,
-      tokenSecret: v.PROXMOX_TOKEN_SECRET,
-      caPem: v.PROXMOX_CA_FILE === undefined ? undefined : readFileSync(v.PROXMOX_CA_FILE, "utf8"),
-      caFile: v.PROXMOX_CA_FILE,
-      // Node only warns about a missing extra-CA file and goes on; so does the client.
-      extraDefaultCaPem: v.NODE_EXTRA_CA_CERTS !== undefined && existsSync(v.NODE_EXTRA_CA_CERTS) ? readFileSync(v.NODE_EXTRA_CA_CERTS, "utf8") : undefined,
-      fingerprint: v.PROXMOX_FINGERPRINT,
-      insecureTls,
-      timeoutMs: v.PROXMOX_TIMEOUT_MS,
-    };
-  });
-
-export type ProxmoxConfig = z.output<typeof proxmoxShape>;
 
 // ----------------------------------------------------------------------------------------------- Portal
 
@@ -157,17 +65,6 @@ export type PortalEnv = {
   discord: { apiUrl: string; cdnUrl: string; guildId: string; adminRoleIds: string[]; botToken: string };
 };
 
-function collect(source: Source, ...schemas: z.ZodType[]): { values: unknown[]; problems: string[] } {
-  const problems: string[] = [];
-  const values = schemas.map((schema) => {
-    const result = schema.safeParse(source);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) problems.push(issue.message);
-    return undefined;
-  });
-  return { values, problems };
-}
-
 /** Reads and checks the portal's configuration; throws ConfigError naming every bad variable. */
 export function readPortalEnv(source: Source = process.env): PortalEnv {
   const { values, problems } = collect(source, proxmoxShape, portalShape);
@@ -202,102 +99,6 @@ export function readPortalEnv(source: Source = process.env): PortalEnv {
       adminRoleIds: portal.DISCORD_ADMIN_ROLE_IDS,
       botToken: portal.DISCORD_TOKEN,
     },
-  };
-}
-
-// -------------------------------------------------------------------------------------------------- Bot
-
-const botShape = z.object({
-  DISCORD_TOKEN: required("DISCORD_TOKEN", "copy the bot token from the Discord Developer Portal (Bot > Reset Token)"),
-  DISCORD_APP_ID: optionalText.transform((v, ctx) => {
-    const how = "copy the Application ID from the Discord Developer Portal (your application > General Information)";
-    if (v === undefined) ctx.addIssue({ code: "custom", message: `DISCORD_APP_ID is not set: ${how}` });
-    else if (!snowflake.test(v)) ctx.addIssue({ code: "custom", message: `DISCORD_APP_ID must be an id of 17-20 digits: ${how}` });
-    return v ?? "";
-  }),
-  DISCORD_GUILD_ID: optionalDiscordId("DISCORD_GUILD_ID", "server"),
-  DISCORD_NOTIFY_CHANNEL_ID: optionalDiscordId("DISCORD_NOTIFY_CHANNEL_ID", "notification channel"),
-  DISCORD_STATUS_CHANNEL_ID: optionalDiscordId("DISCORD_STATUS_CHANNEL_ID", "status channel"),
-  DISCORD_API_URL: httpUrl("DISCORD_API_URL", "https://discord.com/api").optional().transform((v) => v ?? "https://discord.com/api"),
-  ARCADE_URL: httpUrl("ARCADE_URL", "http://10.0.0.21:3000 (the portal, as the bot reaches it)"),
-  ARCADE_PUBLIC_URL: httpUrl("ARCADE_PUBLIC_URL", "https://arcade.example.com").optional(),
-  ARCADE_API_TOKEN: required("ARCADE_API_TOKEN", "set the same value as on the portal (generate with `openssl rand -hex 32`)").refine((v) => v.length >= 24, {
-    error: "ARCADE_API_TOKEN must be at least 24 characters and equal the portal's",
-  }),
-  BOT_STATE_FILE: optionalText.transform((v) => v ?? "data/bot-state.json"),
-  BOT_MAX_BACKLOG: intInRange("BOT_MAX_BACKLOG", 0, 1000, 10),
-  BOT_WEEKLY_DIGEST: weeklyAt("BOT_WEEKLY_DIGEST"),
-});
-
-/** When the weekly digest goes out: a weekday (0 = Sunday) and a time of day in the bot's time zone (TZ). */
-export type WeeklyAt = { day: number; hour: number; minute: number };
-
-function weeklyAt(name: string) {
-  const days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-  return optionalText.transform((v, ctx): WeeklyAt | null => {
-    if (v === undefined || ["off", "0", "no", "false"].includes(v.toLowerCase())) return null;
-    const match = /^([a-z]{3})[a-z]*\s+(\d{1,2}):(\d{2})$/i.exec(v);
-    const day = match ? days.indexOf(match[1]!.toLowerCase()) : -1;
-    const hour = Number(match?.[2]);
-    const minute = Number(match?.[3]);
-    if (!match || day < 0 || hour > 23 || minute > 59) {
-      ctx.addIssue({ code: "custom", message: `${name} must be a day and a 24-hour time in the bot's time zone, e.g. "sun 18:00", or off (got "${v}")` });
-      return z.NEVER;
-    }
-    return { day, hour, minute };
-  });
-}
-
-export type BotEnv = {
-  discord: {
-    token: string;
-    appId: string;
-    guildId: string | undefined;
-    notifyChannelId: string | undefined;
-    statusChannelId: string | undefined;
-    apiUrl: string;
-  };
-  arcade: { url: string; publicUrl: string; apiToken: string };
-  stateFile: string;
-  maxBacklog: number;
-  /** The weekly digest of the week's best scores to the notify channel; null = off (the default). */
-  weeklyDigest: WeeklyAt | null;
-};
-
-/**
- * Reads and checks the bot's configuration; throws ConfigError naming every bad variable. Running the bot needs
- * DISCORD_GUILD_ID: the portal trusts the Discord user the bot names, so the bot must only act for members of the
- * arcade's own server. Registering commands (`purpose: "deploy"`) may go without it: then they are global.
- */
-export function readBotEnv(source: Source = process.env, options: { purpose?: "run" | "deploy" } = {}): BotEnv {
-  const { values, problems } = collect(source, botShape);
-  const bot = values[0] as z.output<typeof botShape> | undefined;
-  // The bot token goes to whatever this points at: only Discord itself, or the simulator on this machine.
-  if (bot && !bot.DISCORD_API_URL.startsWith("https://discord.com/") && !isLoopbackHost(new URL(bot.DISCORD_API_URL).hostname)) {
-    problems.push("DISCORD_API_URL may only point at https://discord.com/api or at the simulator on loopback");
-  }
-  if (options.purpose !== "deploy" && !source.DISCORD_GUILD_ID?.trim()) {
-    problems.push(
-      "DISCORD_GUILD_ID is not set: the bot answers only in the arcade's server; copy the server's id in Discord (Developer Mode, right-click the server, Copy Server ID)",
-    );
-  }
-  if (bot?.BOT_WEEKLY_DIGEST && !bot.DISCORD_NOTIFY_CHANNEL_ID) {
-    problems.push("BOT_WEEKLY_DIGEST posts to the notification channel: set DISCORD_NOTIFY_CHANNEL_ID too, or BOT_WEEKLY_DIGEST=off");
-  }
-  if (problems.length > 0 || !bot) throw new ConfigError(problems);
-  return {
-    discord: {
-      token: bot.DISCORD_TOKEN,
-      appId: bot.DISCORD_APP_ID,
-      guildId: bot.DISCORD_GUILD_ID,
-      notifyChannelId: bot.DISCORD_NOTIFY_CHANNEL_ID,
-      statusChannelId: bot.DISCORD_STATUS_CHANNEL_ID,
-      apiUrl: bot.DISCORD_API_URL,
-    },
-    arcade: { url: bot.ARCADE_URL, publicUrl: bot.ARCADE_PUBLIC_URL ?? bot.ARCADE_URL, apiToken: bot.ARCADE_API_TOKEN },
-    stateFile: bot.BOT_STATE_FILE,
-    maxBacklog: bot.BOT_MAX_BACKLOG,
-    weeklyDigest: bot.BOT_WEEKLY_DIGEST,
   };
 }
 
