@@ -18,7 +18,8 @@ export function isCtUp(view: Pick<GameView, "state" | "ct">): view is Pick<GameV
  */
 export function liveUptimeSec(view: Pick<GameView, "state" | "ct">, receivedAt: number | null, now: number | null): number | null {
   if (!isCtUp(view)) return null;
-  const since = now !== null && receivedAt !== null ? Math.max(0, now - receivedAt) / 1000 : 0;
+  // 0 is "not received yet" (the server-rendered view): counting from the epoch would add 56 years.
+  const since = now && receivedAt ? Math.max(0, now - receivedAt) / 1000 : 0;
   return view.ct.uptimeSec + since;
 }
 

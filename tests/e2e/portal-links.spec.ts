@@ -30,7 +30,13 @@ async function crawl(path: string): Promise<{ response: Response; html: string }
 test.describe("links into the portal", () => {
   test("a link to a game, pasted into Discord, previews its picture, name and live state and nothing members-only", async () => {
     await ensureReady(brickBlitz.id);
-    const beat = (who: Acting, method: string) => callApi(method, `/api/v1/games/${brickBlitz.id}/presence`, { acting: who });
+    const beat = async (who: Acting, method: string) => {
+      const first = await callApi(method, `/api/v1/games/${brickBlitz.id}/presence`, { acting: who });
+      if (first.status !== 429 || first.retryAfterSec === null) return first;
+      // An earlier spec's page beat for this player moments ago: the portal takes two a player every 15 s.
+      await new Promise((resolve) => setTimeout(resolve, first.retryAfterSec! * 1000));
+      return callApi(method, `/api/v1/games/${brickBlitz.id}/presence`, { acting: who });
+    };
     expect([(await beat(PLAYER, "POST")).status, (await beat(ADMIN, "POST")).status]).toEqual([204, 204]);
     try {
       const origin = new URL(stackEnv().portalUrl).origin;

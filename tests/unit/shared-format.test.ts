@@ -42,6 +42,8 @@ describe("one formatting for the portal and the bot", () => {
   it("ticks a running CT's uptime from the last view and shows none once the game is stopped", () => {
     expect(liveUptimeSec(view({}), 1_000, 4_500)).toBe(3_728.5);
     expect(liveUptimeSec(view({}), null, null)).toBe(3_725);
+    // A view the page has not received live yet (the server-rendered one, receivedAt 0) adds no time at all.
+    expect(liveUptimeSec(view({}), 0, 1_764_700_000_000)).toBe(3_725);
     expect(liveUptimeSec(view({ state: "starting" }), 1_000, 1_000)).toBe(3_725);
     // Proxmox's resource list still says running a few seconds after the stop.
     expect(liveUptimeSec(view({ state: "stopped" }), 1_000, 2_000)).toBeNull();

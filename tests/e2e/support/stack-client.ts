@@ -29,7 +29,8 @@ export async function callApi(method: string, path: string, options: { acting?: 
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const response = await fetch(new URL(path, env.portalUrl), { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
   const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  const retryAfter = response.headers.get("retry-after");
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, retryAfterSec: retryAfter === null ? null : Number(retryAfter) };
 }
 
 /** Talks to sim/proxmox's control endpoints (the sim runs in the global-setup process). */
