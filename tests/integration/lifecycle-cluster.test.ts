@@ -78,8 +78,11 @@ describe("an HA-managed CT", () => {
     await harness.waitForState("snake", "stopped");
     const pressed = Date.now();
     const seenWhileStarting: string[] = [];
+    // What the CT really was at the moment the game turned ready (later updates of a ready game do not count).
+    let previous: string | undefined;
     const unsubscribe = harness.cp.lifecycle.board.subscribe((status) => {
-      if (status.state === "ready") seenWhileStarting.push(`${simCt(harness!, 2201).status}`);
+      if (status.state === "ready" && previous !== "ready") seenWhileStarting.push(`${simCt(harness!, 2201).status}`);
+      previous = status.state;
     });
     harness.cp.lifecycle.play("snake", member);
     const ready = await harness.waitForState("snake", "ready");
