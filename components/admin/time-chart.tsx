@@ -2,7 +2,7 @@
 
 import "uplot/dist/uPlot.min.css";
 import "./time-chart.css";
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 import type uPlot from "uplot";
 import { focusRing } from "@/components/ui/styles";
 
@@ -40,21 +40,31 @@ export function TimeChart({ label, time, lines, format, minTop }: Props) {
   const plotRef = useRef<HTMLDivElement>(null);
   const legendRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<uPlot | null>(null);
+  // The newest data, read by the chart's callbacks: a refresh (every minute) updates the chart in place, so the
+  // cursor a reader put somewhere (by pointer or keyboard) stays where it is.
+  const dataRef = useRef({ time, lines });
+  useLayoutEffect(() => {
+    dataRef.current = { time, lines };
+  }, [time, lines]);
+  const hasData = time.length > 0;
+  const lineCount = lines.length;
 
   useEffect(() => {
     const host = plotRef.current;
     const legendHost = legendRef.current;
-    if (!host || !legendHost || time.length === 0) return;
+    if (!host || !legendHost || !hasData) return;
     let chart: uPlot | undefined;
     let cancelled = false;
     const resize = new ResizeObserver(() => chart?.setSize({ width: host.clientWidth, height: HEIGHT }));
     const setIndex = (idx: number | null | undefined) => {
-      const at = idx ?? time.length - 1;
+      const { time: t, lines: l } = dataRef.current;
+      const at = Math.min(idx ?? t.length - 1, t.length - 1);
       host.setAttribute("aria-valuenow", String(at));
-      host.setAttribute("aria-valuetext", describeAt(time, lines, at, format));
+      host.setAttribute("aria-valuetext", describeAt(t, l, at, format));
     };
     void import("uplot").then(({ default: UPlot }) => {
       if (cancelled) return;
+      const { time: t, lines: l } = dataRef.current;
       const options: uPlot.Options = {
         width: host.clientWidth,
         height: HEIGHT,
@@ -68,22 +78,25 @@ export function TimeChart({ label, time, lines, format, minTop }: Props) {
         ],
         series: [
           // Away from the pointer the legend shows the newest finished step rather than dashes.
-          { label: "Time", value: (_u, v, _s, idx) => `${timeFormat.format(new Date((idx === null ? time.at(-1)! : v) * 1000))}${idx === null ? " (latest)" : ""}` },
-          ...lines.map((line) => ({
+          {
+            label: "Time",
+            value: (_u, v, _s, idx) => `${timeFormat.format(new Date((idx === null ? dataRef.current.time.at(-1)! : v) * 1000))}${idx === null ? " (latest)" : ""}`,
+          },
+          ...l.map((line, i) => ({
             label: line.label,
             stroke: line.color,
             width: 1.5,
             dash: line.dash,
             points: { show: false },
             value: (_u: uPlot, v: number | null, _s: number, idx: number | null) => {
-              const shown = idx === null ? latest(line.values) : v;
+              const shown = idx === null ? latest(dataRef.current.lines[i]?.values ?? []) : v;
               return shown == null ? "no data" : format(shown);
             },
           })),
         ],
         hooks: { setCursor: [(u) => setIndex(u.cursor.idx)] },
       };
-      chart = new UPlot(options, [time, ...lines.map((line) => line.values)] as uPlot.AlignedData, host);
+      chart = new UPlot(options, [t, ...l.map((line) => line.values)] as uPlot.AlignedData, host);
       chartRef.current = chart;
       chart.root.querySelector("canvas")?.setAttribute("aria-hidden", "true");
       setIndex(null);
@@ -95,7 +108,11 @@ export function TimeChart({ label, time, lines, format, minTop }: Props) {
       chart?.destroy();
       chartRef.current = null;
     };
-  }, [time, lines, format, minTop]);
+  }, [hasData, lineCount, format, minTop]);
+
+  useEffect(() => {
+    chartRef.current?.setData([time, ...lines.map((line) => line.values)] as uPlot.AlignedData);
+  }, [time, lines]);
 
   // Arrow keys walk the cursor from point to point, as the pointer does; Home/End jump to the ends.
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {

@@ -32,7 +32,7 @@ test.describe("links into the portal", () => {
     await ensureReady(brickBlitz.id);
     const beat = async (who: Acting, method: string) => {
       const first = await callApi(method, `/api/v1/games/${brickBlitz.id}/presence`, { acting: who });
-      if (first.status !== 429 || first.retryAfterSec === null) return first;
+      if (first.status !== 429 || first.retryAfterSec === undefined) return first;
       // An earlier spec's page beat for this player moments ago: the portal takes two a player every 15 s.
       await new Promise((resolve) => setTimeout(resolve, first.retryAfterSec! * 1000));
       return callApi(method, `/api/v1/games/${brickBlitz.id}/presence`, { acting: who });

@@ -30,7 +30,8 @@ export async function callApi(method: string, path: string, options: { acting?: 
   const response = await fetch(new URL(path, env.portalUrl), { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
   const text = await response.text();
   const retryAfter = response.headers.get("retry-after");
-  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, retryAfterSec: retryAfter === null ? null : Number(retryAfter) };
+  const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  return { status: response.status, body, ...(retryAfter === null ? {} : { retryAfterSec: Number(retryAfter) }) };
 }
 
 /** Talks to sim/proxmox's control endpoints (the sim runs in the global-setup process). */
