@@ -2,6 +2,7 @@
 
 import { type RefObject, useEffect, useRef } from "react";
 import { playSentAt } from "@/components/play/play-request";
+import { takeEarlyMessages } from "./early-messages";
 import { helloMessage, readGameMessage, type IgnoredReason } from "./game-message";
 import { sendPlayable, sendScore, sendStatus } from "./score-api";
 import { scoreStore } from "./score-store";
@@ -28,8 +29,8 @@ const PAGE_LOAD_MS = 60_000;
 const timedPresses = new Map<string, number>();
 
 /**
- * The portal's side of the arcade protocol for the frame it created: hears `ready`, `score` and `status` only from
- * that frame's window and the game's own origin (anything else is counted in a debug log and dropped), says hello
+ * The portal's side of the arcade protocol for the frame it created: hears `ready`, `score` and `status` (also
+ * those sent before the page hydrated: early-messages.tsx) only from that frame's window and the game's own origin (anything else is counted in a debug log and dropped), says hello
  * when the frame loads and in answer to each `ready`, relays runs to the API for the signed-in player (waiting out
  * the 5 s interval rather than losing a run), the status line on the presence heartbeat, and the first `ready`
  * after a Play press as time to playable.
@@ -119,6 +120,8 @@ export function useGameMessages(frameRef: RefObject<HTMLIFrameElement | null>, {
 
     const frame = frameRef.current;
     window.addEventListener("message", onMessage);
+    // What the game said while the page was still starting, in order, under the same checks.
+    for (const event of takeEarlyMessages()) onMessage(event);
     frame?.addEventListener("load", hello);
     // The frame may have loaded before this effect ran (server-rendered, hydrated later).
     hello();

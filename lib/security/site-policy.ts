@@ -54,6 +54,11 @@ export function contentSecurityPolicy(policy: SitePolicy, nonce: string): string
   return directives.join("; ");
 }
 
+/** The nonce of a page's policy (the request header proxy.ts sets), for the page's own inline script. */
+export function nonceOf(policy: string | null): string | undefined {
+  return policy?.match(/'nonce-([A-Za-z0-9+/=_-]+)'/)?.[1];
+}
+
 /**
  * Browser features: the game frame keeps autoplay, fullscreen and gamepad (the iframe's `allow` can only pass on
  * what the page itself may use); the rest of the powerful ones are off for everyone.

@@ -24,6 +24,7 @@ test.describe("scores and status from the game frame", () => {
     // A deep link gives the game no Play press, so it waits quietly behind its own start gate.
     await Promise.all([player.page, friend.page].map((page) => page.goto(`${stackEnv().portalUrl}/play/snake`)));
     await Promise.all([player.page, friend.page].map((page) => new PlayPage(page).expectGameState("ready")));
+    await new PlayPage(player.page).expectGreeted("Demo Player");
     const friendPanel = new ScoresPanel(friend.page);
     await expect(friendPanel.panel()).toContainText("No scores yet");
     const cards = new HomePage(await friend.context.newPage());
@@ -69,6 +70,7 @@ test.describe("scores and status from the game frame", () => {
     const friend = await openSignedIn(browser, "Demo admin");
     await player.page.goto(`${stackEnv().portalUrl}/play/star-dodge`);
     await new PlayPage(player.page).expectGameState("ready");
+    await new PlayPage(player.page).expectGreeted("Demo Player");
     const cards = new HomePage(friend.page);
     await cards.waitUntilLive();
     const watching = await friend.context.newPage();
@@ -84,6 +86,36 @@ test.describe("scores and status from the game frame", () => {
     await expect(cards.card("Star Dodge")).not.toContainText("Demo Player");
     await expect(new ScoresPanel(watching).playingNow().filter({ hasText: "Demo Player" })).toHaveCount(0);
     await Promise.all([player.context.close(), friend.context.close()]);
+  });
+
+  test("a run the game posts while the portal's page is still starting is credited once it has started", async ({ browser }) => {
+    await ensureReady("star-dodge");
+    await clearScores("star-dodge");
+    const { context, page } = await openSignedIn(browser, "Demo player");
+    try {
+      // The portal's scripts wait until the game has spoken: a slow phone, or a slow network, in the extreme.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/_next\/static\/chunks\/[^?]*\.js(\?|$)/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(`${stackEnv().portalUrl}/play/star-dodge`, { waitUntil: "commit" });
+      const play = new PlayPage(page);
+      // The game itself runs (at its gate, or playing where the browser lets it start with sound).
+      await expect(play.frame().locator("body")).toHaveAttribute("data-state", /^(ready|playing)$/);
+      const game = gameFrame(page, "star-dodge");
+      await postFromGame(game, { cartofia: 1, type: "score", score: 987_654 });
+      // The portal was not listening yet: it has not greeted the player.
+      expect(await game.evaluate(() => (window as unknown as { CartofiaArcade: { player(): unknown } }).CartofiaArcade.player())).toBeNull();
+
+      release();
+      await play.expectGreeted("Demo Player");
+      await expect(new ScoresPanel(page).toast()).toHaveText("🏆 New Star Dodge record: 987,654!");
+      expect((await scoresOf("star-dodge"))[0]!.top.map((e) => [e.player.name, e.score])).toEqual([["Demo Player", 987_654]]);
+    } finally {
+      await context.close();
+    }
   });
 
   test("a message from the portal page itself, from another frame, or from the frame at another origin is ignored", async ({ browser }) => {
@@ -107,6 +139,7 @@ test.describe("scores and status from the game frame", () => {
       page.on("console", (m) => m.type() === "debug" && m.text().startsWith("[arcade] ignored") && ignored.push(m.text()));
       await page.goto(`${stackEnv().portalUrl}/play/brick-blitz`);
       await new PlayPage(page).expectGameState("ready");
+      await new PlayPage(page).expectGreeted("Demo Player");
       // The real game's run counts, so the listener is there and what follows is refused, not unheard.
       await postFromGame(gameFrame(page, "brick-blitz"), { cartofia: 1, type: "score", score: 5 });
       await expect.poll(async () => (await scoresOf("brick-blitz"))[0]?.top.map((e) => e.score)).toEqual([5]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Catalogue } from "@/lib/games";
-import { buildSitePolicy, contentSecurityPolicy, isWellEncodedPath, permissionsPolicy } from "@/lib/security/site-policy";
+import { buildSitePolicy, contentSecurityPolicy, isWellEncodedPath, nonceOf, permissionsPolicy } from "@/lib/security/site-policy";
 
 const game = (id: string, url: string, image?: string) => ({ id, url, image }) as Catalogue["games"][number];
 const catalogue = {
@@ -23,6 +23,13 @@ describe("the pages' security policy", () => {
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
     expect(directive("connect-src")).toBe("connect-src 'self'");
     expect(directive("object-src")).toBe("object-src 'none'");
+  });
+
+  it("gives a page its own nonce back from the policy, and none where there is no policy", () => {
+    expect(nonceOf(csp)).toBe("bm9uY2U=");
+    expect(nonceOf(contentSecurityPolicy(policy, "a+b/c9=="))).toBe("a+b/c9==");
+    expect(nonceOf(null)).toBeUndefined();
+    expect(nonceOf("default-src 'none'")).toBeUndefined();
   });
 
   it("shows images from the portal, Discord's CDN and card pictures the catalogue names by URL", () => {

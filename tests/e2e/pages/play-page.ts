@@ -26,6 +26,15 @@ export class PlayPage {
   }
 
   /**
+   * The portal greeted the player in the game (the demo games show "Hi <name>!"). The portal says hello only after
+   * it listens to the frame, so from here on what the game posts is heard — the game's own `ready` can come first,
+   * while the portal's page is still hydrating.
+   */
+  async expectGreeted(name: string, timeout = 15_000): Promise<void> {
+    await expect(this.frame().locator("[data-greeting]").first()).toHaveText(`Hi ${name}!`, { timeout });
+  }
+
+  /**
    * One press to play: the Play press reached the game through allow="autoplay", so it skipped its own start gate
    * and started with sound (data-autoplay, data-audio: games-demo/_shell/arcade/shell.js).
    */

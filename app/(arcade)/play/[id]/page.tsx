@@ -1,10 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import { PlayScreen } from "@/components/play/play-screen";
+import { EarlyGameMessages } from "@/components/scores/early-messages";
 import { visibleGameView } from "@/lib/api/game-visibility";
 import { requireUser, viewerOf } from "@/lib/auth/get-session";
 import { getControlPlane } from "@/lib/control-plane";
+import { nonceOf } from "@/lib/security/site-policy";
 import { linkPreview } from "../../../link-preview";
 
 type Props = { params: Promise<{ id: string }> };
@@ -42,5 +45,11 @@ export default async function PlayPage({ params }: Props) {
   const user = await requireUser(`/play/${id}`);
   if (!findGame(id)) notFound();
   const cp = getControlPlane();
-  return <PlayScreen initial={visibleGameView(cp.hub.view(id), viewerOf(user, cp.authz))} player={{ name: user.name, avatarUrl: user.image ?? null }} />;
+  const nonce = nonceOf((await headers()).get("content-security-policy"));
+  return (
+    <>
+      <EarlyGameMessages nonce={nonce} />
+      <PlayScreen initial={visibleGameView(cp.hub.view(id), viewerOf(user, cp.authz))} player={{ name: user.name, avatarUrl: user.image ?? null }} />
+    </>
+  );
 }
