@@ -30,10 +30,10 @@ const timedPresses = new Map<string, number>();
 
 /**
  * The portal's side of the arcade protocol for the frame it created: hears `ready`, `score` and `status` (also
- * those sent before the page hydrated: early-messages.tsx) only from that frame's window and the game's own origin (anything else is counted in a debug log and dropped), says hello
- * when the frame loads and in answer to each `ready`, relays runs to the API for the signed-in player (waiting out
- * the 5 s interval rather than losing a run), the status line on the presence heartbeat, and the first `ready`
- * after a Play press as time to playable.
+ * those sent before the page hydrated: early-messages.tsx) only from that frame's window and the game's own
+ * origin (anything else is counted in a debug log and dropped), says hello when the frame loads and in answer to
+ * each `ready`, relays runs to the API for the signed-in player (waiting out the 5 s interval rather than losing a
+ * run), the status line on the presence heartbeat, and the first `ready` after a Play press as time to playable.
  */
 export function useGameMessages(frameRef: RefObject<HTMLIFrameElement | null>, { gameId, bootTimeoutSec, origin, player, onReady }: Options): void {
   const { name, avatarUrl } = player;
